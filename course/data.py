@@ -1,0 +1,336 @@
+"""Course data sets, loaded by name, with their schemas checked.
+
+``load_dataset(name)`` works like seaborn's: a name, never a path, and
+nothing is read until it is called. Each data set's file, source and schema
+are listed in ``datasets/README.md``.
+
+Every transaction table the course hands out has the same *course schema*:
+
+===============  ==============  ===========================================
+column           dtype           meaning
+===============  ==============  ===========================================
+``customer_id``  str             who bought
+``order_id``     str             the invoice / order the line belongs to
+``date``         datetime64      when the order was placed
+``quantity``     int64           units on the line (> 0 after cleaning)
+``unit_price``   float64         price per unit (> 0 after cleaning)
+``amount``       float64         ``quantity * unit_price``
+===============  ==============  ===========================================
+
+Examples
+--------
+>>> from course import load_dataset
+>>> tx = load_dataset("retail_small")
+>>> list(tx.columns[:6])
+['customer_id', 'order_id', 'date', 'quantity', 'unit_price', 'amount']
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+TRANSACTION_COLUMNS = ("customer_id", "order_id", "date", "quantity", "unit_price", "amount")
+
+
+class DatasetError(ValueError):
+    """A data file or table does not match its schema; the message names where."""
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """What the course knows about one data set."""
+
+    name: str
+    file: str | None
+    description: str
+
+
+DATASETS: dict[str, DatasetInfo] = {
+    "online_retail": DatasetInfo(
+        "online_retail", "online_retail.csv.gz",
+        "UCI Online Retail, cleaned, in the course schema (plus stock_code, description, "
+        "country)."),
+    "online_retail_raw": DatasetInfo(
+        "online_retail_raw", "online_retail.csv.gz",
+        "UCI Online Retail exactly as shipped: 541,909 rows, original column names."),
+    "cdnow": DatasetInfo(
+        "cdnow", "cdnow_master.txt.gz",
+        "CDNOW cohort: 23,570 customers' purchases 1997-01 to 1998-06, in the course schema."),
+    "retail_small": DatasetInfo(
+        "retail_small", None,
+        "Synthetic transactions of 200 customers from a seeded generator (seed 0)."),
+    "leads_small": DatasetInfo(
+        "leads_small", None, "Synthetic sales leads for MAN qualification (seed 0)."),
+}
+
+RAW_RETAIL_COLUMNS = ("InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate",
+                      "UnitPrice", "CustomerID", "Country")
+
+
+def data_dir() -> Path:
+    """Return the folder that holds the course's data files.
+
+    ``CRM_COURSE_DATA`` overrides it; otherwise the ``datasets/`` folder of the
+    source tree is used.
+
+    Examples
+    --------
+    >>> (data_dir() / "README.md").exists()
+    True
+    """
+    override = os.environ.get("CRM_COURSE_DATA")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[1] / "datasets"
+
+
+def list_datasets() -> list[str]:
+    """Return the names :func:`load_dataset` accepts.
+
+    Examples
+    --------
+    >>> "online_retail" in list_datasets()
+    True
+    """
+    return sorted(DATASETS)
+
+
+def load_dataset(name: str, **kwargs) -> pd.DataFrame:
+    """Load a course data set by name.
+
+    Parameters
+    ----------
+    name : str
+        One of :func:`list_datasets`.
+    **kwargs
+        Passed to the synthetic generators (``n_customers``, ``seed``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        For transaction data sets, a table in the course schema (see module
+        docstring); for ``online_retail_raw``, the file's own columns.
+
+    Raises
+    ------
+    DatasetError
+        If the name is unknown, the file is missing or unreadable, or a
+        column or row breaks the schema; the message names the file, the
+        column and the row.
+
+    Examples
+    --------
+    >>> load_dataset("leads_small").columns.tolist()
+    ['lead_id', 'company', 'budget', 'has_authority', 'has_need']
+    >>> load_dataset("no_such_data")
+    Traceback (most recent call last):
+    ...
+    course.data.DatasetError: unknown data set 'no_such_data'; choose one of ...
+    """
+    if name not in DATASETS:
+        raise DatasetError(f"unknown data set {name!r}; choose one of {list_datasets()}")
+    if name == "retail_small":
+        from course.synthetic import make_transactions
+
+        return make_transactions(**({"n_customers": 200, "seed": 0} | kwargs))
+    if name == "leads_small":
+        from course.synthetic import make_leads
+
+        return make_leads(**({"n_leads": 40, "seed": 0} | kwargs))
+    path = data_dir() / DATASETS[name].file
+    if name == "online_retail_raw":
+        return read_online_retail_raw(path)
+    if name == "online_retail":
+        return clean_online_retail(read_online_retail_raw(path), source=path.name)
+    return read_cdnow(path)
+
+
+def _require_file(path: Path) -> None:
+    if not path.exists():
+        raise DatasetError(
+            f"data file {path} is missing; it ships in the repository's datasets/ folder "
+            "(set CRM_COURSE_DATA to use another folder)")
+
+
+def _require_columns(df: pd.DataFrame, columns, source: str) -> None:
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise DatasetError(
+            f"{source}: missing column(s) {missing}; found {list(df.columns)}")
+
+
+def read_online_retail_raw(path: str | Path) -> pd.DataFrame:
+    """Read the UCI Online Retail file unchanged, checking its columns.
+
+    Parameters
+    ----------
+    path : str or Path
+        A (possibly gzip-compressed) CSV with the columns of
+        :data:`RAW_RETAIL_COLUMNS`.
+
+    Raises
+    ------
+    DatasetError
+        If the file is missing, unreadable, lacks a column, or a date cannot
+        be parsed (the row is named).
+    """
+    path = Path(path)
+    _require_file(path)
+    try:
+        df = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str})
+    except (OSError, ValueError, pd.errors.ParserError) as exc:
+        raise DatasetError(f"{path.name}: cannot be read as CSV: {exc}") from exc
+    _require_columns(df, RAW_RETAIL_COLUMNS, path.name)
+    dates = pd.to_datetime(df["InvoiceDate"], errors="coerce")
+    bad = dates.isna() & df["InvoiceDate"].notna()
+    if bad.any():
+        row = int(np.flatnonzero(bad.to_numpy())[0])
+        raise DatasetError(
+            f"{path.name}: column 'InvoiceDate', data row {row + 1} (line {row + 2}): "
+            f"cannot parse {df['InvoiceDate'].iloc[row]!r} as a date")
+    df["InvoiceDate"] = dates
+    return df
+
+
+def clean_online_retail(raw: pd.DataFrame, source: str = "online_retail") -> pd.DataFrame:
+    """Apply the documented cleaning rules and return the course schema.
+
+    Rules, in order (``datasets/README.md`` gives the row counts):
+
+    1. drop exact duplicate rows;
+    2. drop rows without a CustomerID;
+    3. drop cancellations (InvoiceNo starting with ``C``);
+    4. drop rows with Quantity <= 0 or UnitPrice <= 0 (returns, adjustments,
+       free samples).
+
+    Parameters
+    ----------
+    raw : pandas.DataFrame
+        The table from :func:`read_online_retail_raw`.
+    source : str
+        Named in error messages.
+
+    Examples
+    --------
+    >>> raw = pd.DataFrame({
+    ...     "InvoiceNo": ["1", "1", "C2", "3"], "StockCode": ["a", "a", "b", "c"],
+    ...     "Description": ["x", "x", "y", "z"], "Quantity": [2, 2, -1, 1],
+    ...     "InvoiceDate": pd.to_datetime(["2011-01-01"] * 4),
+    ...     "UnitPrice": [1.5, 1.5, 2.0, 3.0], "CustomerID": [17850.0, 17850.0, 1.0, None],
+    ...     "Country": ["UK"] * 4})
+    >>> clean_online_retail(raw)[["customer_id", "order_id", "amount"]]
+      customer_id order_id  amount
+    0       17850        1     3.0
+    """
+    _require_columns(raw, RAW_RETAIL_COLUMNS, source)
+    df = raw.drop_duplicates()
+    df = df[df["CustomerID"].notna()]
+    df = df[~df["InvoiceNo"].astype(str).str.startswith("C")]
+    df = df[(df["Quantity"] > 0) & (df["UnitPrice"] > 0)]
+    out = pd.DataFrame({
+        "customer_id": df["CustomerID"].astype("int64").astype(str),
+        "order_id": df["InvoiceNo"].astype(str),
+        "date": df["InvoiceDate"],
+        "quantity": df["Quantity"].astype("int64"),
+        "unit_price": df["UnitPrice"].astype("float64"),
+        "amount": (df["Quantity"] * df["UnitPrice"]).round(2).astype("float64"),
+        "stock_code": df["StockCode"].astype(str),
+        "description": df["Description"],
+        "country": df["Country"],
+    })
+    return out.reset_index(drop=True)
+
+
+def read_cdnow(path: str | Path) -> pd.DataFrame:
+    """Read the CDNOW master file into the course schema.
+
+    Each row is one customer-day; ``order_id`` is ``<customer>-<date>`` and
+    ``unit_price`` the average price per CD that day.
+
+    Raises
+    ------
+    DatasetError
+        If the file is missing, a line has the wrong number of fields, or a
+        value does not parse (the line is named).
+    """
+    path = Path(path)
+    _require_file(path)
+    try:
+        df = pd.read_csv(path, sep=r"\s+", header=None,
+                         names=["customer_id", "date", "quantity", "amount"],
+                         dtype={"customer_id": str, "date": str})
+    except (OSError, ValueError, pd.errors.ParserError) as exc:
+        raise DatasetError(f"{path.name}: cannot be read: {exc}") from exc
+    dates = pd.to_datetime(df["date"], format="%Y%m%d", errors="coerce")
+    if dates.isna().any():
+        row = int(np.flatnonzero(dates.isna().to_numpy())[0])
+        raise DatasetError(f"{path.name}: line {row + 1}, column 'date': "
+                           f"cannot parse {df['date'].iloc[row]!r} as YYYYMMDD")
+    out = pd.DataFrame({
+        "customer_id": df["customer_id"].str.lstrip("0"),
+        "order_id": df["customer_id"].str.lstrip("0") + "-" + df["date"],
+        "date": dates,
+        "quantity": df["quantity"].astype("int64"),
+        "unit_price": (df["amount"] / df["quantity"].where(df["quantity"] > 0)).fillna(0.0),
+        "amount": df["amount"].astype("float64"),
+    })
+    return out
+
+
+def validate_transactions(tx: pd.DataFrame, source: str = "transactions",
+                          allow_returns: bool = False) -> pd.DataFrame:
+    """Check that a table is in the course schema and say precisely what is wrong.
+
+    Parameters
+    ----------
+    tx : pandas.DataFrame
+        The table to check.
+    source : str
+        Named in error messages (a file name or a variable name).
+    allow_returns : bool, default False
+        Accept negative quantities and amounts (returns) instead of rejecting them.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``tx`` itself, so the call can be chained.
+
+    Raises
+    ------
+    DatasetError
+        Naming the missing column, or the first bad row and its value.
+
+    Examples
+    --------
+    >>> tx = pd.DataFrame({"customer_id": ["a"], "order_id": ["1"],
+    ...                    "date": pd.to_datetime(["2024-01-01"]), "quantity": [-2],
+    ...                    "unit_price": [1.0], "amount": [-2.0]})
+    >>> validate_transactions(tx, source="my_table")
+    Traceback (most recent call last):
+    ...
+    course.data.DatasetError: my_table: column 'quantity', row 0: negative value -2 ...
+    """
+    if not isinstance(tx, pd.DataFrame):
+        raise DatasetError(f"{source}: expected a pandas DataFrame, got {type(tx).__name__}")
+    _require_columns(tx, TRANSACTION_COLUMNS, source)
+    if not pd.api.types.is_datetime64_any_dtype(tx["date"]):
+        raise DatasetError(f"{source}: column 'date' must hold dates (datetime64), "
+                           f"found dtype {tx['date'].dtype}")
+    for col in ("customer_id", "order_id", "date", "amount"):
+        if tx[col].isna().any():
+            row = tx.index[tx[col].isna().to_numpy()][0]
+            raise DatasetError(f"{source}: column {col!r}, row {row}: missing value")
+    if not allow_returns:
+        for col in ("quantity", "amount"):
+            neg = tx[col] < 0
+            if neg.any():
+                row = tx.index[neg.to_numpy()][0]
+                raise DatasetError(
+                    f"{source}: column {col!r}, row {row}: negative value {tx.at[row, col]} "
+                    "(a return?); drop returns first or pass allow_returns=True")
+    return tx

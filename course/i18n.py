@@ -1,0 +1,221 @@
+"""Bilingual strings (English / 简体中文) and Chinese-capable plotting.
+
+The course speaks one language at a time. The language is chosen, in order,
+by :func:`set_language`, the ``CRM_COURSE_LANG`` environment variable, or
+defaults to English. Every label a widget or a plot shows comes from
+:data:`STRINGS` through :func:`t`, so both languages always carry the same
+keys (a test holds them together).
+
+Examples
+--------
+>>> from course import i18n
+>>> i18n.set_language("zh")
+>>> i18n.t("customers")
+'客户数'
+>>> i18n.set_language("en")
+>>> i18n.t("customers")
+'Customers'
+>>> i18n.t("share_of", what="revenue")
+'Share of revenue'
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+LANGUAGES = ("en", "zh")
+
+#: Preferred CJK fonts, first found wins. Debian's ``fonts-noto-cjk`` gives the first.
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "Source Han Sans SC", "WenQuanYi Zen Hei",
+             "SimHei", "Microsoft YaHei", "PingFang SC")
+
+STRINGS: dict[str, dict[str, str]] = {
+    # generic table and plot words
+    "customers": {"en": "Customers", "zh": "客户数"},
+    "customer": {"en": "Customer", "zh": "客户"},
+    "revenue": {"en": "Revenue", "zh": "销售额"},
+    "share_of": {"en": "Share of {what}", "zh": "{what}占比"},
+    "customer_share": {"en": "Share of customers", "zh": "客户占比"},
+    "revenue_share": {"en": "Share of revenue", "zh": "销售额占比"},
+    "segment": {"en": "Segment", "zh": "客户群"},
+    "class": {"en": "Class", "zh": "类别"},
+    "count": {"en": "Count", "zh": "数量"},
+    "bins": {"en": "Score bins", "zh": "评分档数"},
+    "weight_r": {"en": "Weight R", "zh": "R 权重"},
+    "weight_f": {"en": "Weight F", "zh": "F 权重"},
+    "weight_m": {"en": "Weight M", "zh": "M 权重"},
+    "recency": {"en": "Recency (days)", "zh": "最近一次消费（天）"},
+    "frequency": {"en": "Frequency (orders)", "zh": "消费频率（订单数）"},
+    "monetary": {"en": "Monetary (revenue)", "zh": "消费金额"},
+    # RFM value tiers
+    "tier_top": {"en": "Top value", "zh": "核心客户"},
+    "tier_high": {"en": "High value", "zh": "重要客户"},
+    "tier_mid": {"en": "Medium value", "zh": "一般客户"},
+    "tier_low": {"en": "Low value", "zh": "低价值客户"},
+    # RFM named segments (recency x frequency/monetary grid)
+    "seg_champions": {"en": "Champions", "zh": "重要价值客户"},
+    "seg_loyal": {"en": "Loyal", "zh": "忠诚客户"},
+    "seg_new": {"en": "New or promising", "zh": "新客户 / 潜力客户"},
+    "seg_at_risk": {"en": "At risk", "zh": "重要挽留客户"},
+    "seg_attention": {"en": "Needs attention", "zh": "需要关注的客户"},
+    "seg_lost": {"en": "Hibernating or lost", "zh": "沉睡 / 流失客户"},
+    # ABC
+    "abc_title": {"en": "ABC analysis: the Pareto curve", "zh": "ABC 分类：帕累托曲线"},
+    "a_cut": {"en": "A cut-off", "zh": "A 类界限"},
+    "b_cut": {"en": "B cut-off", "zh": "B 类界限"},
+    "class_a": {"en": "A", "zh": "A 类"},
+    "class_b": {"en": "B", "zh": "B 类"},
+    "class_c": {"en": "C", "zh": "C 类"},
+    "rfm_title": {"en": "RFM segments", "zh": "RFM 客户分群"},
+    "equal_line": {"en": "Every customer equal", "zh": "完全平均线"},
+    "top_share_note": {
+        "en": "Top {customers:.0%} of customers bring {revenue:.0%} of revenue",
+        "zh": "前 {customers:.0%} 的客户贡献了 {revenue:.0%} 的销售额",
+    },
+    # self-check messages
+    "check_ok": {"en": "Correct!", "zh": "回答正确！"},
+    "check_fail": {"en": "Not yet: {detail}", "zh": "还不对：{detail}"},
+    "check_missing": {
+        "en": "Define `{name}` first, then run this check again.",
+        "zh": "请先定义 `{name}`，再运行检查。",
+    },
+    "check_unfinished": {
+        "en": "`{name}` is not finished yet (it raises NotImplementedError).",
+        "zh": "`{name}` 还没有完成（仍在抛出 NotImplementedError）。",
+    },
+    "check_raised": {"en": "`{name}` raised {error}", "zh": "`{name}` 运行出错：{error}"},
+    "hint": {"en": "Hint: {text}", "zh": "提示：{text}"},
+    "no_more_hints": {"en": "No more hints for this task.", "zh": "这道题没有更多提示了。"},
+}
+
+_language: str | None = None
+
+
+def set_language(lang: str) -> None:
+    """Choose the language of labels, plots and self-check messages.
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        The language code.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not one of :data:`LANGUAGES`.
+
+    Examples
+    --------
+    >>> set_language("zh"); get_language()
+    'zh'
+    >>> set_language("en")
+    """
+    global _language
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, got {lang!r}")
+    _language = lang
+
+
+def get_language() -> str:
+    """Return the current language code ('en' or 'zh').
+
+    Examples
+    --------
+    >>> get_language() in LANGUAGES
+    True
+    """
+    if _language is not None:
+        return _language
+    env = os.environ.get("CRM_COURSE_LANG", "en")
+    return env if env in LANGUAGES else "en"
+
+
+def t(key: str, lang: str | None = None, **fields: object) -> str:
+    """Return the string ``key`` in the current (or given) language.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`STRINGS`.
+    lang : {"en", "zh"}, optional
+        Overrides the current language.
+    **fields
+        Values for ``{placeholders}`` in the string.
+
+    Raises
+    ------
+    KeyError
+        If ``key`` is unknown; the message names it.
+
+    Examples
+    --------
+    >>> t("revenue", lang="zh")
+    '销售额'
+    """
+    try:
+        entry = STRINGS[key]
+    except KeyError:
+        raise KeyError(f"no course string named {key!r} in course.i18n.STRINGS") from None
+    text = entry[lang or get_language()]
+    return text.format(**fields) if fields else text
+
+
+def find_cjk_font() -> str | None:
+    """Return the name of an installed font that has Chinese glyphs, or None.
+
+    Examples
+    --------
+    >>> find_cjk_font() is None or isinstance(find_cjk_font(), str)
+    True
+    """
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            return name
+    return None
+
+
+def setup_matplotlib(warn: bool = True) -> str | None:
+    """Make matplotlib draw Chinese text, and say clearly when it cannot.
+
+    Puts the first installed CJK font in front of ``font.sans-serif`` and keeps
+    minus signs ASCII (CJK fonts often lack U+2212).
+
+    Parameters
+    ----------
+    warn : bool, default True
+        Emit a ``UserWarning`` with the install command when no CJK font exists.
+
+    Returns
+    -------
+    str or None
+        The font chosen, or None if none is installed.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> font = setup_matplotlib(warn=False)
+    >>> font is None or matplotlib.rcParams["font.sans-serif"][0] == font
+    True
+    """
+    import matplotlib
+
+    font = find_cjk_font()
+    if font is None:
+        if warn:
+            warnings.warn(
+                "No Chinese (CJK) font is installed, so Chinese plot labels will show as "
+                "empty boxes. On Debian or Ubuntu run: sudo apt-get install fonts-noto-cjk "
+                "(`make lab` does this when it runs as root).",
+                UserWarning,
+                stacklevel=2,
+            )
+        return None
+    fonts = [font] + [f for f in matplotlib.rcParams["font.sans-serif"] if f != font]
+    matplotlib.rcParams["font.sans-serif"] = fonts
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["axes.unicode_minus"] = False
+    return font
