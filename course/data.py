@@ -28,6 +28,7 @@ Examples
 from __future__ import annotations
 
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,10 @@ DATASETS: dict[str, DatasetInfo] = {
     "leads_small": DatasetInfo(
         "leads_small", None, "Synthetic sales leads for MAN qualification (seed 0)."),
 }
+
+#: What reading a damaged file can raise: a bad gzip header (OSError), a truncated
+#: gzip stream (EOFError), corrupt compressed data (zlib.error), bad text or CSV.
+_READ_ERRORS = (OSError, EOFError, zlib.error, ValueError, pd.errors.ParserError)
 
 RAW_RETAIL_COLUMNS = ("InvoiceNo", "StockCode", "Description", "Quantity", "InvoiceDate",
                       "UnitPrice", "CustomerID", "Country")
@@ -183,7 +188,7 @@ def read_online_retail_raw(path: str | Path) -> pd.DataFrame:
     _require_file(path)
     try:
         df = pd.read_csv(path, dtype={"InvoiceNo": str, "StockCode": str})
-    except (OSError, ValueError, pd.errors.ParserError) as exc:
+    except _READ_ERRORS as exc:
         raise DatasetError(f"{path.name}: cannot be read as CSV: {exc}") from exc
     _require_columns(df, RAW_RETAIL_COLUMNS, path.name)
     dates = pd.to_datetime(df["InvoiceDate"], errors="coerce")
@@ -249,8 +254,9 @@ def clean_online_retail(raw: pd.DataFrame, source: str = "online_retail") -> pd.
 def read_cdnow(path: str | Path) -> pd.DataFrame:
     """Read the CDNOW master file into the course schema.
 
-    Each row is one customer-day; ``order_id`` is ``<customer>-<date>`` and
-    ``unit_price`` the average price per CD that day.
+    Each line is one purchase record; ``order_id`` is ``<customer>-<date>``, so
+    the lines of one customer on one day form one order. ``unit_price`` is the
+    average price per CD of the line. A header line is skipped if present.
 
     Raises
     ------
@@ -262,15 +268,27 @@ def read_cdnow(path: str | Path) -> pd.DataFrame:
     _require_file(path)
     try:
         df = pd.read_csv(path, sep=r"\s+", header=None,
-                         names=["customer_id", "date", "quantity", "amount"],
-                         dtype={"customer_id": str, "date": str})
-    except (OSError, ValueError, pd.errors.ParserError) as exc:
+                         names=["customer_id", "date", "quantity", "amount"], dtype=str)
+    except _READ_ERRORS as exc:
         raise DatasetError(f"{path.name}: cannot be read: {exc}") from exc
+    # The shipped file starts with a header line (customer_id date number_of_cds
+    # dollar_value); the original distribution has none. Accept both.
+    first_line = 1
+    if len(df) and not str(df["customer_id"].iloc[0]).isdigit():
+        df = df.iloc[1:].reset_index(drop=True)
+        first_line = 2
     dates = pd.to_datetime(df["date"], format="%Y%m%d", errors="coerce")
     if dates.isna().any():
         row = int(np.flatnonzero(dates.isna().to_numpy())[0])
-        raise DatasetError(f"{path.name}: line {row + 1}, column 'date': "
+        raise DatasetError(f"{path.name}: line {row + first_line}, column 'date': "
                            f"cannot parse {df['date'].iloc[row]!r} as YYYYMMDD")
+    for col in ("quantity", "amount"):
+        values = pd.to_numeric(df[col], errors="coerce")
+        if values.isna().any():
+            row = int(np.flatnonzero(values.isna().to_numpy())[0])
+            raise DatasetError(f"{path.name}: line {row + first_line}, column {col!r}: "
+                               f"cannot parse {df[col].iloc[row]!r} as a number")
+        df[col] = values
     out = pd.DataFrame({
         "customer_id": df["customer_id"].str.lstrip("0"),
         "order_id": df["customer_id"].str.lstrip("0") + "-" + df["date"],

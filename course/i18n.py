@@ -73,6 +73,46 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Top {customers:.0%} of customers bring {revenue:.0%} of revenue",
         "zh": "前 {customers:.0%} 的客户贡献了 {revenue:.0%} 的销售额",
     },
+    # chapter 5 widgets (course.widgets.identification)
+    "view": {"en": "View", "zh": "查看方式"},
+    "view_tiers": {"en": "Value tiers", "zh": "价值分层"},
+    "view_segments": {"en": "Named segments", "zh": "客户分群"},
+    "tier": {"en": "Value tier", "zh": "价值层级"},
+    "share": {"en": "Share", "zh": "占比"},
+    "total": {"en": "Total", "zh": "合计"},
+    "rfm_tiers_title": {"en": "RFM value tiers", "zh": "RFM 客户价值分层"},
+    "rfm_bars_title": {
+        "en": "{title}: share of customers vs share of revenue",
+        "zh": "{title}：客户占比与销售额占比",
+    },
+    "rfm_weights_zero": {
+        "en": "All three weights are 0, so there is no weighted RFM score to rank customers "
+              "by. Set at least one weight above 0.",
+        "zh": "R、F、M 三个权重都是 0，无法计算加权 RFM 得分。请至少把一个权重调到大于 0。",
+    },
+    "rfm_weights_unused": {
+        "en": "The named segments use the R score and the mean of F and M; the weights "
+              "apply to the value tiers only.",
+        "zh": "客户分群只看 R 得分和 F、M 得分的平均值，权重只用于价值分层。",
+    },
+    "no_customers": {
+        "en": "There are no customers with a purchase in this data.",
+        "zh": "这份数据里没有任何有购买记录的客户。",
+    },
+    "abc_classes_title": {"en": "ABC classes", "zh": "ABC 分类结果"},
+    "cum_customer_share": {
+        "en": "Cumulative share of customers (most valuable first)",
+        "zh": "累计客户占比（按价值从高到低排列）",
+    },
+    "cum_revenue_share": {"en": "Cumulative share of revenue", "zh": "累计销售额占比"},
+    "b_cut_raised": {
+        "en": "The B cut-off cannot be below the A cut-off, so it was raised to {value:.0%}.",
+        "zh": "B 类界限不能低于 A 类界限，已自动调高到 {value:.0%}。",
+    },
+    "a_cut_lowered": {
+        "en": "The A cut-off cannot be above the B cut-off, so it was lowered to {value:.0%}.",
+        "zh": "A 类界限不能高于 B 类界限，已自动调低到 {value:.0%}。",
+    },
     # self-check messages
     "check_ok": {"en": "Correct!", "zh": "回答正确！"},
     "check_fail": {"en": "Not yet: {detail}", "zh": "还不对：{detail}"},
@@ -87,6 +127,68 @@ STRINGS: dict[str, dict[str, str]] = {
     "check_raised": {"en": "`{name}` raised {error}", "zh": "`{name}` 运行出错：{error}"},
     "hint": {"en": "Hint: {text}", "zh": "提示：{text}"},
     "no_more_hints": {"en": "No more hints for this task.", "zh": "这道题没有更多提示了。"},
+    "hint_numbered": {"en": "Hint {i}/{n}: {text}", "zh": "提示 {i}/{n}：{text}"},
+    "hints_restart": {
+        "en": "That was the last hint; here they are again from the first.",
+        "zh": "已经是最后一条提示了，下面从第一条重新开始。",
+    },
+    "check_hint_offer": {
+        "en": "Run `{ref}.hint()` for a hint.",
+        "zh": "需要帮助的话，可以运行 `{ref}.hint()` 查看提示。",
+    },
+    "check_case": {"en": "public case {n} ({label}): {detail}",
+                   "zh": "公开测试 {n}（{label}）：{detail}"},
+    "check_not_callable": {
+        "en": "`{name}` should be a function, but it is a {type}",
+        "zh": "`{name}` 应当是一个函数，但现在是 {type}",
+    },
+    "check_returned_none": {
+        "en": "`{name}` returned None; did you forget `return`?",
+        "zh": "`{name}` 返回了 None，是不是忘了写 `return`？",
+    },
+    "check_wrong_type": {"en": "expected a {expected}, got {got}",
+                         "zh": "应当返回 {expected}，实际返回的是 {got}"},
+    "check_missing_columns": {
+        "en": "column(s) {cols} missing; your result has {found}",
+        "zh": "缺少列 {cols}；你的结果中只有 {found}",
+    },
+    "check_duplicate_rows": {
+        "en": "{noun} {label} appears more than once in the index",
+        "zh": "{noun} {label} 在索引中出现了不止一次",
+    },
+    "check_wrong_index": {
+        "en": "the result should be indexed by {index_name} ({expected}); your index is {got}",
+        "zh": "结果应当以 {index_name} 作为索引（{expected}）；你的索引是 {got}",
+    },
+    "check_missing_rows": {"en": "{noun} {labels} missing from the result",
+                           "zh": "结果中缺少{noun} {labels}"},
+    "check_extra_rows": {"en": "unexpected {noun} {labels} in the result",
+                         "zh": "结果中不应出现{noun} {labels}"},
+    "check_value": {"en": "{what} of {noun} {label}: expected {expected}, got {got}",
+                    "zh": "{noun} {label} 的 {what}：应为 {expected}，实际为 {got}"},
+    "check_scalar": {"en": "expected {expected}, got {got}",
+                     "zh": "应为 {expected}，实际为 {got}"},
+    "check_imported_note": {
+        "en": "Note: `{name}` comes from {module}. The grader gives no points for an imported "
+              "function: write your own in this notebook.",
+        "zh": "注意：`{name}` 来自 {module}。评分时导入的函数不得分，请在本笔记本中自己实现。",
+    },
+    "quiz_not_dict": {
+        "en": "`{name}` should be a dict such as {example}, but it is a {type}",
+        "zh": "`{name}` 应当是一个字典，例如 {example}，但现在是 {type}",
+    },
+    "quiz_extra": {"en": "unexpected key(s) {keys}; use exactly the keys {expected}",
+                   "zh": "多出了键 {keys}；键应当正好是 {expected}"},
+    "quiz_missing": {"en": "no answer yet for question(s) {keys}",
+                     "zh": "以下题目还没有作答：{keys}"},
+    "quiz_bad_answer": {"en": "question {qno}: {value} is not one of {allowed}",
+                        "zh": "第 {qno} 题：{value} 不是 {allowed} 中的一个"},
+    "quiz_format_ok": {
+        "en": "Your answers have the right format ({n} answers, each one of {allowed}). This "
+              "check does not say whether they are right: they are graded after you submit.",
+        "zh": "答案格式正确（共 {n} 题，每题为 {allowed} 之一）。这里不检查对错，"
+              "提交后由评分程序判分。",
+    },
 }
 
 _language: str | None = None

@@ -1,0 +1,56 @@
+"""Feedback that shows what failed without handing out the hidden tests.
+
+:class:`HideHiddenTests` is an nbgrader/nbconvert preprocessor run by
+``nbgrader generate_feedback`` (see the config in :mod:`autograder.coursedir`).
+In every test cell it replaces the hidden part of the source with a one-line
+note, and cuts error tracebacks down to their last line, so neither the hidden
+test code nor the reference module's lines reach the student. What ``verify``
+printed (which generated case failed and how) stays.
+
+Examples
+--------
+>>> strip_hidden("a = 1\\n### BEGIN HIDDEN TESTS\\nsecret()\\n### END HIDDEN TESTS\\n")
+'a = 1\\n# (hidden tests ran here: their results are below)\\n'
+"""
+
+from __future__ import annotations
+
+import re
+
+from nbconvert.preprocessors import Preprocessor
+
+HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?",
+                    re.MULTILINE | re.DOTALL)
+NOTE = "# (hidden tests ran here: their results are below)\n"
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def strip_hidden(source: str) -> str:
+    """Replace every hidden-test block of a cell's source with a note."""
+    return HIDDEN.sub(NOTE, source)
+
+
+def short_traceback(output: dict) -> list[str]:
+    """The error's name and message only, without the frames that led there.
+
+    Examples
+    --------
+    >>> short_traceback({"ename": "AssertionError", "evalue": "frequency of 'a' differs"})
+    ["AssertionError: frequency of 'a' differs"]
+    """
+    message = ANSI.sub("", str(output.get("evalue", "")))
+    return [f"{output.get('ename', 'Error')}: {message}"]
+
+
+class HideHiddenTests(Preprocessor):
+    """Strip hidden tests and traceback frames from graded test cells."""
+
+    def preprocess_cell(self, cell, resources, index):
+        grading = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.get("cell_type") == "code" and grading.get("grade") and not grading.get(
+                "solution"):
+            cell.source = strip_hidden(cell.source)
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error":
+                    output["traceback"] = short_traceback(output)
+        return cell, resources

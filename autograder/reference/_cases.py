@@ -1,0 +1,162 @@
+"""Building blocks shared by the reference modules: questions, cases, comparisons.
+
+Examples
+--------
+>>> import pandas as pd
+>>> compare_series(pd.Series({"a": 1}), pd.Series({"a": 2}), "label")
+(False, "label of 'a': expected 1, got 2")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Case:
+    """One generated input: a name students may see, and the call's arguments."""
+
+    name: str
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A graded question: what the student writes and how it is checked.
+
+    Attributes
+    ----------
+    qid : str
+        Stable id, also the nbgrader ``grade_id`` of the test cell.
+    name : str
+        The function or variable the student defines.
+    points : float
+        Points of the test cell (the solutions notebook must agree; a test checks).
+    reference : callable or None
+        The reference function (None for a quiz).
+    cases : callable
+        ``cases(seed) -> list[Case]``: generated inputs, edge cases included.
+    compare : callable
+        ``compare(expected, got) -> (ok, message)``.
+    key : dict or None
+        The answer key of a quiz.
+    """
+
+    qid: str
+    name: str
+    points: float
+    reference: Callable | None
+    cases: Callable[[int | str], list[Case]]
+    compare: Callable[[object, object], tuple[bool, str]]
+    key: dict | None = None
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float | np.floating):
+        return f"{float(value):.6g}"
+    if isinstance(value, np.integer):
+        return str(int(value))
+    return repr(value)
+
+
+def _as_frame(got, index_name: str) -> pd.DataFrame | None:
+    if isinstance(got, pd.DataFrame):
+        if index_name in got.columns:
+            got = got.set_index(index_name)
+        return got
+    return None
+
+
+def compare_frames(expected: pd.DataFrame, got, what: str = "table",
+                   index_name: str = "customer_id", rtol: float = 1e-6) -> tuple[bool, str]:
+    """Compare two tables cell by cell, ignoring row order and dtypes.
+
+    Returns
+    -------
+    (bool, str)
+        Whether they agree, and the first difference in words.
+
+    Examples
+    --------
+    >>> e = pd.DataFrame({"x": [1, 2]}, index=pd.Index(["a", "b"], name="customer_id"))
+    >>> compare_frames(e, e.iloc[::-1])
+    (True, '')
+    >>> compare_frames(e, e.drop(index="b"))[1]
+    "the table is missing row(s) for ['b']"
+    """
+    got = _as_frame(got, index_name)
+    if got is None:
+        return False, f"expected a pandas DataFrame, got {type(got).__name__}"
+    missing_cols = [c for c in expected.columns if c not in got.columns]
+    if missing_cols:
+        return False, f"the {what} has no column(s) {missing_cols}; it has {list(got.columns)}"
+    exp_idx = expected.index.astype(str)
+    got_idx = got.index.astype(str)
+    if got_idx.has_duplicates:
+        dup = got_idx[got_idx.duplicated()][0]
+        return False, f"the {what} has more than one row for {dup!r}"
+    missing = sorted(set(exp_idx) - set(got_idx))
+    if missing:
+        return False, f"the {what} is missing row(s) for {missing[:3]}"
+    extra = sorted(set(got_idx) - set(exp_idx))
+    if extra:
+        return False, f"the {what} has unexpected row(s) for {extra[:3]}"
+    got = got.set_axis(got_idx, axis=0).loc[list(exp_idx)]
+    for col in expected.columns:
+        e_vals = expected[col].to_numpy()
+        g_vals = got[col].to_numpy()
+        for key, e, g in zip(exp_idx, e_vals, g_vals, strict=True):
+            if not _equal(e, g, rtol):
+                return False, f"{col} of {key!r}: expected {_fmt(e)}, got {_fmt(g)}"
+    return True, ""
+
+
+def _equal(e, g, rtol: float) -> bool:
+    try:
+        if isinstance(e, str | bytes) or isinstance(g, str | bytes):
+            return str(e) == str(g)
+        if pd.isna(e) or pd.isna(g):
+            return bool(pd.isna(e) and pd.isna(g))
+        return bool(np.isclose(float(e), float(g), rtol=rtol, atol=1e-9))
+    except (TypeError, ValueError):
+        return False
+
+
+def compare_series(expected: pd.Series, got, what: str = "value",
+                   rtol: float = 1e-6) -> tuple[bool, str]:
+    """Compare two Series by index label, ignoring order and dtype.
+
+    Examples
+    --------
+    >>> compare_series(pd.Series({"a": "A"}), pd.Series({"a": "A"}))
+    (True, '')
+    >>> compare_series(pd.Series({"a": "A"}), ["A"])
+    (False, 'expected a pandas Series, got list')
+    """
+    if not isinstance(got, pd.Series):
+        return False, f"expected a pandas Series, got {type(got).__name__}"
+    ok, msg = compare_frames(expected.to_frame("v"), got.to_frame("v"),
+                             what="result", index_name="__none__", rtol=rtol)
+    return ok, msg.replace("v of ", f"{what} of ", 1)
+
+
+def compare_quiz(key: dict, got) -> tuple[bool, str]:
+    """Compare quiz answers with the key; the message never reveals the key.
+
+    Examples
+    --------
+    >>> compare_quiz({"1": "a"}, {"1": "b"})
+    (False, 'question 1 is not right')
+    """
+    if not isinstance(got, dict):
+        return False, f"quiz answers must be a dict, got {type(got).__name__}"
+    given = {str(k): str(v).strip().lower() for k, v in got.items()}
+    for qno, right in key.items():
+        if given.get(qno) != right:
+            return False, f"question {qno} is not right"
+    return True, ""

@@ -1,0 +1,218 @@
+"""Chapter 5 (customer identification): reference answers and hidden cases.
+
+The reference functions are written independently of ``course.sims`` (plain
+sorting and counting), so a test that the two agree checks both.
+
+Examples
+--------
+>>> import pandas as pd
+>>> ref_abc_classes(pd.Series({"a": 50.0, "b": 30.0, "c": 15.0, "d": 5.0})).tolist()
+['A', 'A', 'B', 'C']
+>>> [c.name for c in QUESTIONS["ch05_q3"].cases(0)][:3]
+['generated revenue', 'exact 80% boundary', 'ties across the boundary']
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from autograder.reference._cases import (
+    Case,
+    Question,
+    compare_frames,
+    compare_quiz,
+    compare_series,
+)
+from course.synthetic import make_leads, make_transactions, rng_from_seed
+
+# ---------------------------------------------------------------- reference answers
+
+
+def ref_rfm_table(transactions: pd.DataFrame, as_of=None) -> pd.DataFrame:
+    """Recency (calendar days), frequency (distinct orders), monetary (sum); sales only."""
+    last: dict[str, pd.Timestamp] = {}
+    orders: dict[str, set] = {}
+    spent: dict[str, float] = {}
+    latest = None
+    for row in transactions.itertuples(index=False):
+        if not (row.quantity > 0 and row.amount > 0):
+            continue
+        day = pd.Timestamp(row.date).normalize()
+        cid = row.customer_id
+        last[cid] = max(last.get(cid, day), day)
+        orders.setdefault(cid, set()).add(row.order_id)
+        spent[cid] = spent.get(cid, 0.0) + float(row.amount)
+        latest = day if latest is None else max(latest, day)
+    end = (latest + pd.Timedelta(days=1)) if as_of is None else pd.Timestamp(as_of).normalize()
+    ids = sorted(last)
+    out = pd.DataFrame({
+        "recency": [int((end - last[c]).days) for c in ids],
+        "frequency": [len(orders[c]) for c in ids],
+        "monetary": [spent[c] for c in ids],
+    }, index=pd.Index(ids, name="customer_id"))
+    return out.astype({"recency": "int64", "frequency": "int64", "monetary": "float64"})
+
+
+def _scores(values: np.ndarray, bins: int, higher_is_better: bool) -> np.ndarray:
+    n = len(values)
+    ordered = np.sort(values)
+    if higher_is_better:
+        worse = np.searchsorted(ordered, values, side="left")
+    else:
+        worse = n - np.searchsorted(ordered, values, side="right")
+    return np.minimum(1 + (bins * worse) // max(n, 1), bins).astype("int64")
+
+
+def ref_rfm_scores(rfm: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """1 + floor(bins x share of customers strictly worse), per R, F and M."""
+    return pd.DataFrame({
+        "r_score": _scores(rfm["recency"].to_numpy(), bins, higher_is_better=False),
+        "f_score": _scores(rfm["frequency"].to_numpy(), bins, higher_is_better=True),
+        "m_score": _scores(rfm["monetary"].to_numpy(), bins, higher_is_better=True),
+    }, index=rfm.index)
+
+
+def ref_abc_classes(values: pd.Series, a_cut: float = 0.8, b_cut: float = 0.95) -> pd.Series:
+    """The fewest top customers reaching a_cut are A, then to b_cut are B, the rest C."""
+    items = sorted(((-float(v), str(k), k) for k, v in values.items()))
+    total = sum(max(-neg, 0.0) for neg, _, _ in items)
+    labels = {}
+    running = 0.0
+    for neg, _, key in items:
+        value = -neg
+        if value <= 0 or total == 0:
+            labels[key] = "C"
+            continue
+        before = running / total
+        labels[key] = "A" if before < a_cut - 1e-12 else "B" if before < b_cut - 1e-12 else "C"
+        running += value
+    return pd.Series([labels[k] for k in values.index], index=values.index, dtype="str")
+
+
+def ref_man_qualify(leads: pd.DataFrame, min_budget: float) -> pd.Series:
+    """Count how many of Money, Authority and Need a lead meets."""
+    grade_of = {3: "qualified", 2: "develop", 1: "nurture", 0: "drop"}
+    grades = []
+    for row in leads.itertuples(index=False):
+        met = int(row.budget >= min_budget) + int(bool(row.has_authority)) + int(
+            bool(row.has_need))
+        grades.append(grade_of[met])
+    return pd.Series(grades, index=pd.Index(leads["lead_id"], name="lead_id"), dtype="str")
+
+
+QUIZ_KEY = {"1": "b", "2": "b", "3": "a", "4": "a", "5": "c"}
+
+# ---------------------------------------------------------------- hidden cases
+
+
+def _tx(rows) -> pd.DataFrame:
+    tx = pd.DataFrame(rows, columns=["customer_id", "order_id", "date", "quantity",
+                                     "unit_price"])
+    tx["date"] = pd.to_datetime(tx["date"])
+    tx["amount"] = tx["quantity"] * tx["unit_price"]
+    return tx
+
+
+def _empty_tx() -> pd.DataFrame:
+    return _tx([]).astype({"customer_id": str, "order_id": str, "quantity": "int64",
+                           "unit_price": "float64", "amount": "float64"})
+
+
+def cases_rfm_table(seed) -> list[Case]:
+    rng = rng_from_seed(f"{seed}:q1")
+    shop = make_transactions(n_customers=40, seed=f"{seed}:shop")
+    as_of = shop["date"].max() + pd.Timedelta(days=int(rng.integers(1, 30)))
+    returns = make_transactions(n_customers=25, seed=f"{seed}:returns", return_rate=0.25)
+    singles = shop.drop_duplicates("customer_id").assign(order_id=lambda d: d["customer_id"])
+    timed = shop.head(60).copy()
+    timed["date"] = timed["date"] + pd.to_timedelta(rng.integers(0, 86_399, len(timed)), "s")
+    lines = _tx([("k1", "9", "2024-02-01", 1, 2.0), ("k1", "9", "2024-02-01", 3, 1.5),
+                 ("k1", "9", "2024-02-01", 2, 4.0), ("k2", "10", "2024-02-03", 1, 9.0)])
+    only_returns = _tx([("r1", "C1", "2024-03-02", -2, 5.0), ("r2", "7", "2024-03-01", 1, 5.0)])
+    return [
+        Case("small shop with a given as_of", (shop,), {"as_of": as_of}),
+        Case("default as_of (the day after the last purchase)", (shop,)),
+        Case("returns and cancellations", (returns,), {"as_of": "2025-01-15"}),
+        Case("single-purchase customers", (singles,), {"as_of": as_of}),
+        Case("several lines in one order", (lines,), {"as_of": "2024-02-10"}),
+        Case("purchase times during the day", (timed,), {"as_of": as_of.normalize()}),
+        Case("a customer who only returned goods", (only_returns,), {"as_of": "2024-03-05"}),
+        Case("empty input", (_empty_tx(),), {"as_of": "2024-01-01"}),
+    ]
+
+
+def cases_rfm_scores(seed) -> list[Case]:
+    rng = rng_from_seed(f"{seed}:q2")
+    rfm = ref_rfm_table(make_transactions(n_customers=60, seed=f"{seed}:scores"))
+    n = 12
+    ties = pd.DataFrame({"recency": rng.choice([3, 10, 10, 40], n),
+                         "frequency": rng.choice([1, 1, 1, 2, 5], n),
+                         "monetary": rng.choice([20.0, 20.0, 75.5, 300.0], n)},
+                        index=pd.Index([f"T{i:02d}" for i in range(n)], name="customer_id"))
+    same = ties.assign(frequency=1, monetary=50.0)
+    one = rfm.head(1)
+    return [
+        Case("generated customers, 5 bins", (rfm,), {"bins": 5}),
+        Case("generated customers, 3 bins", (rfm,), {"bins": 3}),
+        Case("generated customers, 10 bins", (rfm,), {"bins": 10}),
+        Case("ties at bin edges", (ties,), {"bins": 5}),
+        Case("everyone bought once for the same amount", (same,), {"bins": 4}),
+        Case("one customer", (one,), {"bins": 5}),
+        Case("default bins", (rfm.sample(frac=1.0, random_state=int(rng.integers(1000))),)),
+    ]
+
+
+def cases_abc_classes(seed) -> list[Case]:
+    rng = rng_from_seed(f"{seed}:q3")
+    revenue = ref_rfm_table(make_transactions(n_customers=80, seed=f"{seed}:abc"))["monetary"]
+    tied = pd.Series([40.0, 20.0, 20.0, 20.0, 10.0, 10.0, 5.0, 5.0],
+                     index=["b", "a", "d", "c", "f", "e", "h", "g"])
+    signed = pd.Series(np.round(rng.normal(100, 80, 15), 2),
+                       index=[f"S{i:02d}" for i in range(15)])
+    signed.iloc[:3] = [0.0, -25.0, 0.0]
+    return [
+        Case("generated revenue", (revenue,)),
+        Case("exact 80% boundary", (pd.Series({"p": 50.0, "q": 30.0, "r": 15.0, "s": 5.0}),)),
+        Case("ties across the boundary", (tied,), {"a_cut": 0.7, "b_cut": 0.9}),
+        Case("zero and negative values", (signed,)),
+        Case("other cut-offs", (revenue,), {"a_cut": 0.5, "b_cut": 0.9}),
+        Case("a_cut equal to b_cut", (revenue,), {"a_cut": 0.8, "b_cut": 0.8}),
+        Case("one customer", (pd.Series({"solo": 12.5}),)),
+        Case("empty input", (pd.Series([], dtype="float64"),)),
+    ]
+
+
+def cases_man_qualify(seed) -> list[Case]:
+    leads = make_leads(n_leads=30, seed=f"{seed}:leads")
+    threshold = float(leads["budget"].median())
+    edge = leads.head(8).copy()
+    edge["budget"] = [threshold, threshold - 0.01] * 4
+    edge["has_authority"] = [True, True, False, False] * 2
+    edge["has_need"] = [True] * 4 + [False] * 4
+    return [
+        Case("generated leads", (leads,), {"min_budget": threshold}),
+        Case("budget exactly at the minimum, all eight combinations", (edge,),
+             {"min_budget": threshold}),
+        Case("a high minimum budget", (leads,), {"min_budget": float(leads["budget"].max())}),
+        Case("no leads", (leads.head(0),), {"min_budget": 1000.0}),
+    ]
+
+
+def _no_cases(seed) -> list[Case]:
+    return [Case("quiz", ())]
+
+
+QUESTIONS: dict[str, Question] = {
+    q.qid: q for q in [
+        Question("ch05_q1", "rfm_table", 3, ref_rfm_table, cases_rfm_table,
+                 lambda e, g: compare_frames(e, g, what="RFM table")),
+        Question("ch05_q2", "rfm_scores", 3, ref_rfm_scores, cases_rfm_scores,
+                 lambda e, g: compare_frames(e, g, what="score table")),
+        Question("ch05_q3", "abc_classes", 2, ref_abc_classes, cases_abc_classes,
+                 lambda e, g: compare_series(e, g, what="class")),
+        Question("ch05_q4", "man_qualify", 2, ref_man_qualify, cases_man_qualify,
+                 lambda e, g: compare_series(e, g, what="grade")),
+        Question("ch05_q5", "quiz_answers", 2, None, _no_cases, compare_quiz, key=QUIZ_KEY),
+    ]
+}

@@ -1,0 +1,538 @@
+"""The machinery of the self-checks: questions, public cases, comparisons, hints.
+
+A *function question* runs the student's function on a few small public cases
+whose expected results are written out by hand, and says in words what
+differs. A *quiz question* only checks that the answers are in the right
+format: it never says whether an answer is right. Neither hands out a
+solution.
+
+Every message comes from :func:`course.i18n.t`, so it is printed in the
+current language (:func:`course.set_language`).
+
+Examples
+--------
+>>> import course
+>>> from course.check._core import Case, FunctionQuestion
+>>> course.set_language("en")
+>>> q = FunctionQuestion(
+...     "demo_q1", "double",
+...     cases=[Case({"en": "a small number", "zh": "一个小数字"}, (2,), expected=4)],
+...     hints=[{"en": "Multiply by two.", "zh": "乘以二。"}])
+>>> q.check(lambda x: 2 * x)
+Correct!
+True
+>>> q.check(lambda x: x + 3)
+Not yet: public case 1 (a small number): expected 4, got 5
+Run `demo.q1.hint()` for a hint.
+False
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import math
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from course.i18n import LANGUAGES, get_language, t
+
+__all__ = ["Case", "FunctionQuestion", "QuizQuestion"]
+
+#: Relative tolerance of numeric comparisons.
+RTOL = 1e-6
+#: Absolute tolerance of numeric comparisons (for values near zero).
+ATOL = 1e-9
+_MAX_REPR = 60
+_MAX_LABELS = 3
+
+
+def _text(entry: dict[str, str] | str, lang: str | None = None) -> str:
+    """Pick the current language from a ``{"en": ..., "zh": ...}`` dict."""
+    if isinstance(entry, str):
+        return entry
+    return entry[lang or get_language()]
+
+
+def _check_bilingual(entry, what: str) -> None:
+    if isinstance(entry, str):
+        return
+    missing = [lang for lang in LANGUAGES if not entry.get(lang)]
+    if missing:
+        raise ValueError(f"{what} has no text in {missing}: {entry!r}")
+
+
+def _fmt(value) -> str:
+    """Show one value briefly: ``2``, ``35.5``, ``'A'``."""
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    if isinstance(value, float | np.floating):
+        return f"{float(value):.6g}"
+    if isinstance(value, np.integer):
+        return str(int(value))
+    if isinstance(value, np.str_):
+        value = str(value)
+    text = repr(value)
+    return text if len(text) <= _MAX_REPR else text[:_MAX_REPR - 3] + "..."
+
+
+def _fmt_labels(labels) -> str:
+    labels = list(labels)
+    shown = ", ".join(_fmt(x) for x in labels[:_MAX_LABELS])
+    return shown + (", ..." if len(labels) > _MAX_LABELS else "")
+
+
+def _type_name(obj) -> str:
+    kind = type(obj)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+
+
+def _same(expected, got) -> bool:
+    """Whether two cells agree: numbers within tolerance, everything else equal."""
+    try:
+        if isinstance(expected, str | bytes) or isinstance(got, str | bytes):
+            return isinstance(got, str | bytes) and str(expected) == str(got)
+        if isinstance(expected, bool | np.bool_):
+            return isinstance(got, bool | np.bool_ | int | np.integer) and \
+                bool(expected) == bool(got)
+        e_na, g_na = pd.isna(expected), pd.isna(got)
+        if e_na or g_na:
+            return bool(e_na and g_na)
+        return math.isclose(float(expected), float(got), rel_tol=RTOL, abs_tol=ATOL)
+    except (TypeError, ValueError):
+        return False
+
+
+@dataclass(frozen=True)
+class Case:
+    """One public case: a bilingual label, the call's arguments and the expected result.
+
+    Parameters
+    ----------
+    label : dict
+        ``{"en": ..., "zh": ...}``, what the case is about (shown to students).
+    args : tuple
+        Positional arguments of the call (copied before every call).
+    kwargs : dict, optional
+        Keyword arguments of the call.
+    expected : object
+        The result, written out by hand: a DataFrame, a Series or a scalar.
+
+    Examples
+    --------
+    >>> c = Case({"en": "one", "zh": "一"}, (1,), expected=2)
+    >>> c.kwargs
+    {}
+    """
+
+    label: dict
+    args: tuple
+    kwargs: dict = field(default_factory=dict)
+    expected: object = None
+
+
+class _Question:
+    """What every self-check question shares: its id, the answer's name and hints."""
+
+    kind = "question"
+
+    def __init__(self, qid: str, name: str, hints: Sequence[dict] = ()):
+        self.qid = qid
+        self.name = name
+        self.hints = list(hints)
+        for i, hint in enumerate(self.hints, start=1):
+            _check_bilingual(hint, f"{qid} hint {i}")
+        self._hints_shown = 0
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.qid}: {self.name}>"
+
+    @property
+    def ref(self) -> str:
+        """How a notebook names this question: ``ch05.q2`` for ``ch05_q2``."""
+        head, _, tail = self.qid.rpartition("_")
+        return f"{head}.{tail}" if head else self.qid
+
+    # ------------------------------------------------------------- looking up the answer
+
+    def _lookup(self, frame) -> tuple[bool, object]:
+        """Find the answer by name in the caller's namespace (locals, then globals)."""
+        for namespace in (frame.f_locals, frame.f_globals):
+            if self.name in namespace:
+                return True, namespace[self.name]
+        return False, None
+
+    def _resolve(self, obj, frame) -> tuple[bool, object]:
+        if obj is not None:
+            return True, obj
+        try:
+            return self._lookup(frame)
+        finally:
+            del frame
+
+    # ----------------------------------------------------------------- the public API
+
+    def _evaluate(self, obj) -> tuple[bool, str]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _run(self, found: bool, obj) -> tuple[bool, str]:
+        if not found:
+            return False, t("check_missing", name=self.name)
+        return self._evaluate(obj)
+
+    def check(self, obj=None) -> bool:
+        """Check an answer on the public cases and say what, if anything, is wrong.
+
+        Parameters
+        ----------
+        obj : object, optional
+            The answer. By default it is looked up by name in the calling
+            notebook (so ``q1.check()`` checks the function ``rfm_table``).
+
+        Returns
+        -------
+        bool
+            True if the answer passes the public checks.
+        """
+        found, obj = self._resolve(obj, inspect.currentframe().f_back)
+        ok, message = self._run(found, obj)
+        print(message)
+        if not ok and self.hints:
+            print(t("check_hint_offer", ref=self.ref))
+        return ok
+
+    def assert_passes(self, obj=None) -> None:
+        """Raise ``AssertionError`` with the check's message unless the answer passes.
+
+        This is the visible test of a graded notebook:
+        ``ch05.q1.assert_passes(rfm_table)``.
+
+        Parameters
+        ----------
+        obj : object, optional
+            The answer; looked up by name in the caller's namespace if omitted.
+
+        Raises
+        ------
+        AssertionError
+            With the same message :meth:`check` prints.
+        """
+        found, obj = self._resolve(obj, inspect.currentframe().f_back)
+        ok, message = self._run(found, obj)
+        if not ok:
+            raise AssertionError(message)
+
+    def hint(self, n: int | None = None) -> None:
+        """Print the next hint (each call shows one more; after the last, start again).
+
+        Parameters
+        ----------
+        n : int, optional
+            Show hint number ``n`` (from 1) instead of the next one.
+        """
+        if not self.hints:
+            print(t("no_more_hints"))
+            return
+        if n is not None:
+            if not 1 <= n <= len(self.hints):
+                raise ValueError(f"{self.qid} has hints 1 to {len(self.hints)}, not {n}")
+            index = n - 1
+        else:
+            if self._hints_shown >= len(self.hints):
+                print(t("hints_restart"))
+                self._hints_shown = 0
+            index = self._hints_shown
+            self._hints_shown += 1
+        print(t("hint_numbered", i=index + 1, n=len(self.hints),
+                text=_text(self.hints[index])))
+
+    # --------------------------------------------------- for the course's own tests
+
+    def assert_check_passed(self, obj) -> None:
+        """For tests: fail unless ``obj`` passes (learntools' ``assert_check_passed``).
+
+        Raises
+        ------
+        AssertionError
+            Naming the check's message.
+        """
+        ok, message = self._run(True, obj)
+        if not ok:
+            raise AssertionError(f"{self.qid}: expected the check to pass, but: {message}")
+
+    def assert_check_failed(self, obj) -> str:
+        """For tests: fail unless ``obj`` fails the check; return the message.
+
+        Returns
+        -------
+        str
+            The message a student would see, so a test can check it is useful.
+
+        Raises
+        ------
+        AssertionError
+            If the answer passes.
+        """
+        ok, message = self._run(True, obj)
+        if ok:
+            raise AssertionError(f"{self.qid}: expected the check to fail, but it passed")
+        return message
+
+
+class FunctionQuestion(_Question):
+    """A question whose answer is a function, checked on hand-written public cases.
+
+    Parameters
+    ----------
+    qid : str
+        The question id, ``chNN_qK``.
+    name : str
+        The name of the student's function.
+    cases : list of Case
+        Public cases: small fixed inputs with their expected results.
+    hints : list of dict
+        Bilingual hints ``{"en": ..., "zh": ...}``, from general to specific.
+    row_noun : dict, optional
+        What one row of the result is (``{"en": "customer", "zh": "客户"}``),
+        used in messages such as "frequency of customer 'a'".
+    value_noun : dict, optional
+        What the value of a Series result is (``{"en": "class", "zh": "类别"}``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import course
+    >>> course.set_language("en")
+    >>> q = FunctionQuestion("demo_q2", "totals", [
+    ...     Case({"en": "two customers", "zh": "两位客户"},
+    ...          (pd.DataFrame({"c": ["a", "a", "b"], "x": [1.0, 2.0, 5.0]}),),
+    ...          expected=pd.Series({"a": 3.0, "b": 5.0}))],
+    ...     value_noun={"en": "total", "zh": "合计"})
+    >>> q.assert_check_failed(lambda df: df.groupby("c")["x"].count())
+    "Not yet: public case 1 (two customers): total of row 'a': expected 3, got 2"
+    >>> q.check(lambda df: df.groupby("c")["x"].sum())
+    Correct!
+    True
+    """
+
+    kind = "function"
+
+    def __init__(self, qid: str, name: str, cases: Sequence[Case], hints: Sequence[dict] = (),
+                 row_noun: dict | None = None, value_noun: dict | None = None):
+        super().__init__(qid, name, hints)
+        if not cases:
+            raise ValueError(f"{qid} needs at least one public case")
+        self.cases = list(cases)
+        for i, case in enumerate(self.cases, start=1):
+            _check_bilingual(case.label, f"{qid} case {i} label")
+        self.row_noun = row_noun or {"en": "row", "zh": "行"}
+        self.value_noun = value_noun or {"en": "value", "zh": "值"}
+        _check_bilingual(self.row_noun, f"{qid} row_noun")
+        _check_bilingual(self.value_noun, f"{qid} value_noun")
+
+    def _evaluate(self, func) -> tuple[bool, str]:
+        if not callable(func):
+            return False, t("check_fail", detail=t("check_not_callable", name=self.name,
+                                                    type=_type_name(func)))
+        for number, case in enumerate(self.cases, start=1):
+            label = _text(case.label)
+            try:
+                got = func(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
+            except NotImplementedError:
+                return False, t("check_unfinished", name=self.name)
+            except Exception as exc:  # noqa: BLE001 - any error in a student's code
+                error = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+                detail = t("check_raised", name=self.name, error=error)
+                return False, t("check_fail", detail=t("check_case", n=number, label=label,
+                                                        detail=detail))
+            if got is None and case.expected is not None:
+                detail = t("check_returned_none", name=self.name)
+            else:
+                try:
+                    detail = self._compare(case.expected, got)
+                except Exception as exc:  # noqa: BLE001 - a result we cannot even compare
+                    detail = t("check_wrong_type", expected=_kind(case.expected),
+                               got=f"{_type_name(got)} ({type(exc).__name__})")
+            if detail:
+                return False, t("check_fail", detail=t("check_case", n=number, label=label,
+                                                        detail=detail))
+        message = t("check_ok")
+        module = _imported_from(func)
+        if module:
+            message += "\n" + t("check_imported_note", name=self.name, module=module)
+        return True, message
+
+    # ---------------------------------------------------------------- comparisons
+
+    def _compare(self, expected, got) -> str:
+        """Return '' if ``got`` matches ``expected``, else the first difference in words."""
+        if isinstance(expected, pd.DataFrame):
+            return self._compare_frame(expected, got)
+        if isinstance(expected, pd.Series):
+            return self._compare_series(expected, got)
+        if _same(expected, got):
+            return ""
+        return t("check_scalar", expected=_fmt(expected), got=_fmt(got))
+
+    def _compare_index(self, expected: pd.Index, got: pd.Index) -> tuple[str, list]:
+        """Match rows by label (as text, order ignored); return (problem, got's labels)."""
+        noun = _text(self.row_noun)
+        exp_labels = [str(x) for x in expected]
+        got_labels = [str(x) for x in got]
+        seen: set[str] = set()
+        for label in got_labels:
+            if label in seen:
+                return t("check_duplicate_rows", noun=noun, label=_fmt(label)), got_labels
+            seen.add(label)
+        missing = [x for x in exp_labels if x not in seen]
+        extra = [x for x in got_labels if x not in set(exp_labels)]
+        if missing and len(extra) == len(got_labels) and got_labels:
+            name = expected.name or noun
+            return t("check_wrong_index", index_name=name, expected=_fmt_labels(exp_labels),
+                     got=_fmt_labels(got.tolist())), got_labels
+        if missing:
+            return t("check_missing_rows", noun=noun, labels=_fmt_labels(missing)), got_labels
+        if extra:
+            return t("check_extra_rows", noun=noun, labels=_fmt_labels(extra)), got_labels
+        return "", got_labels
+
+    def _compare_frame(self, expected: pd.DataFrame, got) -> str:
+        if isinstance(got, pd.Series) or not isinstance(got, pd.DataFrame):
+            return t("check_wrong_type", expected=_kind(expected), got=_type_name(got))
+        index_name = expected.index.name
+        if index_name and index_name in got.columns and index_name not in expected.columns:
+            got = got.set_index(index_name)  # the ids as a column are fine too
+        missing = [c for c in expected.columns if c not in got.columns]
+        if missing:
+            return t("check_missing_columns", cols=_fmt_labels(missing),
+                     found=_fmt_labels(got.columns))
+        problem, got_labels = self._compare_index(expected.index, got.index)
+        if problem:
+            return problem
+        if len(expected) == 0:
+            return ""
+        got = got.set_axis(got_labels, axis=0).loc[[str(x) for x in expected.index]]
+        noun = _text(self.row_noun)
+        for col in expected.columns:
+            for label, e, g in zip(expected.index, expected[col].to_numpy(),
+                                   got[col].to_numpy(), strict=True):
+                if not _same(e, g):
+                    return t("check_value", what=col, noun=noun, label=_fmt(label),
+                             expected=_fmt(e), got=_fmt(g))
+        # Belt and braces: pandas' own comparison, dtypes and order ignored.
+        try:
+            pd.testing.assert_frame_equal(
+                expected.reset_index(drop=True),
+                got[list(expected.columns)].reset_index(drop=True),
+                check_dtype=False, check_names=False, check_column_type=False,
+                check_index_type=False, check_exact=False, rtol=RTOL, atol=ATOL)
+        except AssertionError as exc:
+            return str(exc).strip().splitlines()[0][:200]
+        return ""
+
+    def _compare_series(self, expected: pd.Series, got) -> str:
+        if not isinstance(got, pd.Series):
+            return t("check_wrong_type", expected=_kind(expected), got=_type_name(got))
+        problem, got_labels = self._compare_index(expected.index, got.index)
+        if problem:
+            return problem
+        if len(expected) == 0:
+            return ""
+        got = got.set_axis(got_labels).loc[[str(x) for x in expected.index]]
+        noun, what = _text(self.row_noun), _text(self.value_noun)
+        for label, e, g in zip(expected.index, expected.to_numpy(), got.to_numpy(),
+                               strict=True):
+            if not _same(e, g):
+                return t("check_value", what=what, noun=noun, label=_fmt(label),
+                         expected=_fmt(e), got=_fmt(g))
+        return ""
+
+
+def _imported_from(func) -> str | None:
+    """The course module ``func`` was imported from (the grader gives it no points)."""
+    module = getattr(func, "__module__", None) or ""
+    if module.split(".")[0] not in {"course", "autograder"}:
+        return None
+    owner = sys.modules.get(module)
+    if owner is not None and getattr(owner, getattr(func, "__name__", ""), None) is func:
+        return module
+    return None
+
+
+def _kind(expected) -> str:
+    if isinstance(expected, pd.DataFrame):
+        return "pandas DataFrame"
+    if isinstance(expected, pd.Series):
+        return "pandas Series"
+    return type(expected).__name__
+
+
+class QuizQuestion(_Question):
+    """Multiple-choice answers in a dict; the public check looks at the format only.
+
+    It checks that every question has an answer and that each answer is one of
+    the allowed letters. It never says whether an answer is right.
+
+    Parameters
+    ----------
+    qid : str
+        The question id, ``chNN_qK``.
+    name : str
+        The name of the student's dict, for example ``quiz_answers``.
+    keys : sequence of str
+        The question numbers, for example ``("1", "2", "3")``.
+    choices : sequence of str, default ("a", "b", "c")
+        The letters an answer may be.
+    hints : list of dict
+        Bilingual hints.
+
+    Examples
+    --------
+    >>> import course
+    >>> course.set_language("en")
+    >>> quiz = QuizQuestion("demo_q3", "answers", keys=("1", "2"))
+    >>> quiz.check({"1": "a", "2": "d"})
+    Not yet: question 2: 'd' is not one of 'a', 'b', 'c'
+    False
+    >>> quiz.check({"1": "a", "2": "c"})
+    Your answers have the right format (2 answers, each one of 'a', 'b', 'c'). This check does not say whether they are right: they are graded after you submit.
+    True
+    """
+
+    kind = "quiz"
+
+    def __init__(self, qid: str, name: str, keys: Sequence[str],
+                 choices: Sequence[str] = ("a", "b", "c"), hints: Sequence[dict] = ()):
+        super().__init__(qid, name, hints)
+        self.keys = [str(k) for k in keys]
+        self.choices = [str(c) for c in choices]
+
+    def _evaluate(self, answers) -> tuple[bool, str]:
+        allowed = ", ".join(_fmt(c) for c in self.choices)
+        if not isinstance(answers, dict):
+            example = "{" + ", ".join(f"{k!r}: {self.choices[0]!r}" for k in self.keys[:2]) \
+                + ", ...}"
+            return False, t("check_fail", detail=t("quiz_not_dict", name=self.name,
+                                                    example=example,
+                                                    type=_type_name(answers)))
+        # The grader reads keys as text and answers as trimmed lower-case text.
+        given = {str(k).strip(): v for k, v in answers.items()}
+        extra = [k for k in given if k not in self.keys]
+        if extra:
+            return False, t("check_fail", detail=t("quiz_extra", keys=_fmt_labels(extra),
+                                                    expected=", ".join(map(repr, self.keys))))
+        unanswered = [k for k in self.keys
+                      if k not in given or given[k] is None or not str(given[k]).strip()]
+        if unanswered:
+            return False, t("check_fail", detail=t("quiz_missing",
+                                                    keys=", ".join(unanswered)))
+        for key in self.keys:
+            value = given[key]
+            if not isinstance(value, str) or value.strip().lower() not in self.choices:
+                return False, t("check_fail", detail=t("quiz_bad_answer", qno=key,
+                                                        value=_fmt(value), allowed=allowed))
+        return True, t("quiz_format_ok", n=len(self.keys), allowed=allowed)

@@ -1,0 +1,261 @@
+"""Self-checks for chapter 5, customer identification (RFM, ABC, MAN).
+
+Each question checks the student's function on two or three small public
+cases. Their expected results are written out by hand below (they do not come
+from :mod:`course.sims`, so the checks do not depend on the code they check).
+The specifications are those of :mod:`course.sims.identification`.
+
+========  ===========  =================================================
+question  id           answer
+========  ===========  =================================================
+``q1``    ``ch05_q1``  ``rfm_table(transactions, as_of=None)``
+``q2``    ``ch05_q2``  ``rfm_scores(rfm, bins=5)``
+``q3``    ``ch05_q3``  ``abc_classes(values, a_cut=0.8, b_cut=0.95)``
+``q4``    ``ch05_q4``  ``man_qualify(leads, min_budget)``
+``q5``    ``ch05_q5``  ``quiz_answers``: ``{"1": "a", ...}`` (format only)
+========  ===========  =================================================
+
+Examples
+--------
+>>> import course
+>>> from course.check import ch05
+>>> course.set_language("en")
+>>> ch05.q4.qid
+'ch05_q4'
+>>> def man_qualify(leads, min_budget):
+...     raise NotImplementedError
+>>> ch05.q4.check()
+`man_qualify` is not finished yet (it raises NotImplementedError).
+Run `ch05.q4.hint()` for a hint.
+False
+>>> ch05.q5.check({"1": "a", "2": "b", "3": "c", "4": "a"})
+Not yet: no answer yet for question(s) 5
+Run `ch05.q5.hint()` for a hint.
+False
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from course.check._core import Case, FunctionQuestion, QuizQuestion
+
+__all__ = ["q1", "q2", "q3", "q4", "q5"]
+
+_CUSTOMER = {"en": "customer", "zh": "客户"}
+
+
+def _tx(rows) -> pd.DataFrame:
+    """Order lines from ``(customer_id, order_id, date, quantity, unit_price)`` tuples."""
+    tx = pd.DataFrame(rows, columns=["customer_id", "order_id", "date", "quantity",
+                                     "unit_price"])
+    tx["date"] = pd.to_datetime(tx["date"])
+    tx["amount"] = tx["quantity"] * tx["unit_price"]
+    return tx
+
+
+def _rfm(ids, recency, frequency, monetary) -> pd.DataFrame:
+    return pd.DataFrame({"recency": recency, "frequency": frequency, "monetary": monetary},
+                        index=pd.Index(ids, name="customer_id"))
+
+
+def _grades(grades: dict) -> pd.Series:
+    return pd.Series(list(grades.values()), index=pd.Index(list(grades), name="lead_id"))
+
+
+def _scores(ids, r, f, m) -> pd.DataFrame:
+    return pd.DataFrame({"r_score": r, "f_score": f, "m_score": m},
+                        index=pd.Index(ids, name="customer_id"))
+
+
+# ------------------------------------------------------------------ q1: rfm_table
+
+q1 = FunctionQuestion(
+    "ch05_q1", "rfm_table",
+    cases=[
+        Case({"en": "several lines in one order", "zh": "一个订单有多行"},
+             (_tx([("a", "1", "2024-01-02", 2, 5.0),
+                   ("a", "1", "2024-01-02", 1, 5.0),
+                   ("b", "3", "2024-01-05", 4, 10.0),
+                   ("a", "2", "2024-01-09", 1, 20.0),
+                   ("c", "4", "2024-01-10", 3, 2.5)]),),
+             {"as_of": "2024-01-11"},
+             expected=_rfm(["a", "b", "c"], [2, 6, 1], [2, 1, 1], [35.0, 40.0, 7.5])),
+        Case({"en": "returns are ignored; default as_of", "zh": "退货不计入；使用默认 as_of"},
+             (_tx([("a", "10", "2024-03-01", 2, 10.0),
+                   ("b", "11", "2024-03-02", 1, 15.0),
+                   ("b", "12", "2024-03-03", 3, 10.0),
+                   ("c", "C99", "2024-03-04", -2, 4.0),
+                   ("a", "C10", "2024-03-05", -1, 10.0)]),),
+             expected=_rfm(["a", "b"], [3, 1], [1, 2], [20.0, 45.0])),
+        Case({"en": "times of day: recency counts calendar days",
+              "zh": "带时刻的时间：最近一次消费按日历天数计算"},
+             (_tx([("x", "1", "2024-05-31 23:59", 2, 2.0),
+                   ("x", "2", "2024-06-01 08:00", 5, 2.5),
+                   ("x", "2", "2024-06-01 08:00", 1, 2.5),
+                   ("y", "3", "2024-05-20 10:00", 1, 100.0)]),),
+             {"as_of": "2024-06-03"},
+             expected=_rfm(["x", "y"], [2, 14], [2, 1], [19.0, 100.0])),
+    ],
+    hints=[
+        {"en": "Keep only real sales first: lines with quantity > 0 and amount > 0. A return "
+               "is not a purchase: it must not count as an order, add to monetary, or move "
+               "the default as_of date.",
+         "zh": "先只保留真正的销售行：quantity > 0 且 amount > 0 的行。退货不是购买："
+               "它不能算作订单，不能计入消费金额，也不能改变默认的 as_of 日期。"},
+        {"en": "Group the sales by customer_id. Frequency counts distinct orders "
+               "(order_id), not lines; monetary is the sum of amount.",
+         "zh": "按 customer_id 对销售行分组。消费频率统计的是不同订单（order_id）的个数，"
+               "而不是行数；消费金额是 amount 的总和。"},
+        {"en": "Recency is a number of whole calendar days: set every date to midnight "
+               "(.dt.normalize()) before subtracting the last purchase day from as_of, then "
+               "take .dt.days. By default as_of is the day after the last sale in the data.",
+         "zh": "最近一次消费是完整的日历天数：先把日期都归到当天零点（.dt.normalize()），"
+               "再用 as_of 减去最后一次购买的日期，然后取 .dt.days。默认的 as_of 是数据中"
+               "最后一笔销售的后一天。"},
+    ],
+    row_noun=_CUSTOMER,
+)
+
+# ----------------------------------------------------------------- q2: rfm_scores
+
+q2 = FunctionQuestion(
+    "ch05_q2", "rfm_scores",
+    cases=[
+        Case({"en": "five customers, ties in frequency and monetary",
+              "zh": "五位客户，消费频率和消费金额有并列"},
+             (_rfm(["a", "b", "c", "d", "e"], [1, 10, 10, 30, 100], [5, 1, 1, 1, 2],
+                   [500.0, 20.0, 35.0, 35.0, 80.0]),),
+             {"bins": 5},
+             expected=_scores(["a", "b", "c", "d", "e"], [5, 3, 3, 2, 1], [5, 1, 1, 1, 4],
+                              [5, 1, 2, 2, 4])),
+        Case({"en": "bins=3 with four customers", "zh": "bins=3，四位客户"},
+             (_rfm(["w", "x", "y", "z"], [2, 15, 40, 40], [3, 3, 1, 8],
+                   [250.0, 90.0, 40.0, 900.0]),),
+             {"bins": 3},
+             expected=_scores(["w", "x", "y", "z"], [3, 2, 1, 1], [1, 1, 1, 3],
+                              [2, 1, 1, 3])),
+        Case({"en": "default bins; everyone bought once", "zh": "默认 bins；每位客户都只买过一次"},
+             (_rfm(["p", "q", "r"], [1, 2, 3], [1, 1, 1], [10.0, 10.0, 30.0]),),
+             expected=_scores(["p", "q", "r"], [4, 2, 1], [1, 1, 1], [1, 1, 4])),
+    ],
+    hints=[
+        {"en": "Score each of the three columns on its own, then put r_score, f_score and "
+               "m_score side by side in a DataFrame with the same index as rfm.",
+         "zh": "三列分别打分，然后把 r_score、f_score、m_score 放进一个与 rfm 索引相同的 "
+               "DataFrame。"},
+        {"en": "For one column, count for each customer how many customers have a strictly "
+               "worse value: Series.rank(method='min') - 1 does exactly that, and equal values "
+               "get equal counts. pd.qcut and rank(method='first') split ties, which the rule "
+               "forbids.",
+         "zh": "对某一列，数一数每位客户有多少位客户的值严格更差：Series.rank(method='min') - 1 "
+               "正好给出这个数，相同的值得到相同的结果。pd.qcut 和 rank(method='first') "
+               "会把并列的客户拆开，这违反了评分规则。"},
+        {"en": "score = 1 + floor(bins * worse / n), as integers, where n is the number of "
+               "customers. For recency a smaller value is better, so 'worse' means a larger "
+               "recency: rank with ascending=False.",
+         "zh": "得分 = 1 + floor(bins * 更差的人数 / n)，取整数，n 为客户总数。对最近一次消费"
+               "来说数值越小越好，所以“更差”指的是数值更大：排名时用 ascending=False。"},
+    ],
+    row_noun=_CUSTOMER,
+)
+
+# ---------------------------------------------------------------- q3: abc_classes
+
+q3 = FunctionQuestion(
+    "ch05_q3", "abc_classes",
+    cases=[
+        Case({"en": "the customer who crosses 80% is in A", "zh": "越过 80% 的那位客户属于 A 类"},
+             (pd.Series({"a": 20.0, "b": 90.0, "c": 60.0, "d": 17.0, "e": 9.0, "f": 4.0}),),
+             expected=pd.Series({"a": "A", "b": "A", "c": "A", "d": "B", "e": "B",
+                                 "f": "C"})),
+        Case({"en": "exactly 80%: the next customer is in B",
+              "zh": "恰好达到 80%：下一位客户属于 B 类"},
+             (pd.Series({"p": 60.0, "q": 20.0, "r": 15.0, "s": 5.0}),),
+             expected=pd.Series({"p": "A", "q": "A", "r": "B", "s": "C"})),
+        Case({"en": "ties broken by id; zero and negative values; a_cut=0.25, b_cut=0.9",
+              "zh": "并列时按编号排序；零值和负值；a_cut=0.25，b_cut=0.9"},
+             (pd.Series({"x": 30.0, "w": 30.0, "v": 25.0, "u": 15.0, "t": 0.0, "s": -5.0}),),
+             {"a_cut": 0.25, "b_cut": 0.9},
+             expected=pd.Series({"x": "B", "w": "A", "v": "B", "u": "B", "t": "C",
+                                 "s": "C"})),
+    ],
+    hints=[
+        {"en": "Rank customers by value from largest to smallest, ties broken by customer id, "
+               "and work with each customer's share of the total of the positive values.",
+         "zh": "把客户按价值从大到小排序，价值相同时按客户编号排序；计算每位客户占全部正值"
+               "总和的份额。"},
+        {"en": "For each customer, look at the share already reached by the customers ranked "
+               "above them (the cumulative share, shifted by one). While that share is below "
+               "a_cut the customer is in A, so the customer who crosses the cut-off is in A.",
+         "zh": "对每位客户，看排在他前面的客户已经累计达到的份额（累计份额向后错一位）。只要"
+               "这个份额还低于 a_cut，该客户就属于 A 类，所以越过界限的那位客户也属于 A 类。"},
+        {"en": "The same rule with b_cut gives B; everyone else is C, and so is every customer "
+               "whose value is zero or negative. Return the labels in the order of "
+               "values.index.",
+         "zh": "用 b_cut 按同样的规则得到 B 类；其余客户都是 C 类，价值为零或负数的客户也一律"
+               "是 C 类。返回结果时按 values.index 的顺序排列。"},
+    ],
+    row_noun=_CUSTOMER,
+    value_noun={"en": "class", "zh": "类别"},
+)
+
+# ---------------------------------------------------------------- q4: man_qualify
+
+q4 = FunctionQuestion(
+    "ch05_q4", "man_qualify",
+    cases=[
+        Case({"en": "every grade; a budget equal to min_budget",
+              "zh": "每种等级都有；预算恰好等于 min_budget"},
+             (pd.DataFrame({"lead_id": ["L1", "L2", "L3", "L4", "L5"],
+                            "budget": [5000.0, 1000.0, 999.0, 200.0, 2500.0],
+                            "has_authority": [True, False, True, False, False],
+                            "has_need": [True, True, False, False, False]}),),
+             {"min_budget": 1000},
+             expected=_grades({"L1": "qualified", "L2": "develop", "L3": "nurture",
+                               "L4": "drop", "L5": "nurture"})),
+        Case({"en": "a higher min_budget; two of three criteria",
+              "zh": "更高的 min_budget；满足三项中的两项"},
+             (pd.DataFrame({"lead_id": ["L9", "L7", "L8", "L6"],
+                            "budget": [20000.0, 19999.5, 50000.0, 0.0],
+                            "has_authority": [True, True, False, False],
+                            "has_need": [False, True, True, True]}),),
+             {"min_budget": 20000.0},
+             expected=_grades({"L9": "develop", "L7": "develop", "L8": "develop",
+                               "L6": "nurture"})),
+    ],
+    hints=[
+        {"en": "A lead can meet three criteria: Money (budget >= min_budget), Authority "
+               "(has_authority) and Need (has_need).",
+         "zh": "每条线索最多满足三个条件：Money（budget >= min_budget）、Authority"
+               "（has_authority）和 Need（has_need）。"},
+        {"en": "Count the criteria each lead meets, from 0 to 3: adding boolean Series counts "
+               "True as 1. Mind the >=: a budget equal to min_budget is enough.",
+         "zh": "数一数每条线索满足几个条件（0 到 3）：布尔型 Series 相加时 True 记为 1。"
+               "注意是 >=：预算恰好等于 min_budget 也算满足。"},
+        {"en": "3 criteria give 'qualified', 2 'develop', 1 'nurture' and 0 'drop'. Index the "
+               "result by lead_id rather than by row number.",
+         "zh": "满足 3 项为 'qualified'，2 项为 'develop'，1 项为 'nurture'，0 项为 'drop'。"
+               "结果要以 lead_id 作为索引，而不是行号。"},
+    ],
+    row_noun={"en": "lead", "zh": "线索"},
+    value_noun={"en": "grade", "zh": "等级"},
+)
+
+# ---------------------------------------------------------------- q5: quiz_answers
+
+q5 = QuizQuestion(
+    "ch05_q5", "quiz_answers", keys=("1", "2", "3", "4", "5"), choices=("a", "b", "c"),
+    hints=[
+        {"en": "quiz_answers is a dict with the keys '1' to '5' (strings), each mapped to one "
+               "letter: 'a', 'b' or 'c'. This check only looks at the format.",
+         "zh": "quiz_answers 是一个字典，键为字符串 '1' 到 '5'，每个键对应一个字母："
+               "'a'、'b' 或 'c'。这里的检查只看格式。"},
+        {"en": "To decide, go back to the part of the lecture each question is about and try "
+               "the numbers of the question in the widget or in a code cell.",
+         "zh": "作答时，回到每道题对应的讲义部分，把题目中的数字放进交互组件或代码单元里试一试。"},
+        {"en": "If two options look right, pick the one that follows this chapter's "
+               "conventions exactly (for example how ties and cut-offs are treated).",
+         "zh": "如果两个选项看起来都对，选严格符合本章约定的那个（例如并列和界限是怎样处理的）。"},
+    ],
+)

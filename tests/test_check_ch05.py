@@ -1,0 +1,438 @@
+"""The chapter 5 self-checks prove themselves: right answers pass, wrong ones fail usefully."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import course
+from course import i18n
+from course.check import ch05
+from course.check._core import Case, FunctionQuestion, QuizQuestion
+from course.sims import identification as ident
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Run every test in English and restore the language afterwards."""
+    monkeypatch.setattr(i18n, "_language", i18n._language)
+    course.set_language("en")
+
+
+# --------------------------------------------------------------- student-style answers
+
+
+def student_rfm(count_lines=False, keep_returns=False, as_of_shift=1, normalize=True):
+    """An RFM table written the way a student might, with one switchable mistake."""
+
+    def rfm_table(transactions, as_of=None):
+        tx = transactions
+        if not keep_returns:
+            tx = tx[(tx["quantity"] > 0) & (tx["amount"] > 0)]
+        dates = tx["date"].dt.normalize() if normalize else tx["date"]
+        if as_of is None:
+            end = dates.max().normalize() + pd.Timedelta(days=as_of_shift)
+        else:
+            end = pd.Timestamp(as_of)
+        g = tx.assign(date=dates).groupby("customer_id")
+        return pd.DataFrame({
+            "recency": (end - g["date"].max()).dt.days,
+            "frequency": g["order_id"].size() if count_lines else g["order_id"].nunique(),
+            "monetary": g["amount"].sum(),
+        })
+
+    return rfm_table
+
+
+def student_scores(method="min", reverse_recency=False, plus_one=True, qcut=False):
+    """RFM scores with one switchable mistake."""
+
+    def score(values, bins, higher_is_better):
+        if qcut:
+            ranks = values.rank(method="first")
+            cut = pd.qcut(ranks, bins, labels=False) + 1
+            return cut if higher_is_better else bins + 1 - cut
+        ranked = values if higher_is_better else -values
+        worse = ranked.rank(method=method) - 1
+        return (plus_one + np.floor(bins * worse / len(values))).astype(int)
+
+    def rfm_scores(rfm, bins=5):
+        return pd.DataFrame({
+            "r_score": score(rfm["recency"], bins, reverse_recency),
+            "f_score": score(rfm["frequency"], bins, True),
+            "m_score": score(rfm["monetary"], bins, True),
+        })
+
+    return rfm_scores
+
+
+def student_abc(include_crossing=True, id_ascending=True, sort_output=False):
+    """ABC classes with one switchable mistake."""
+
+    def abc_classes(values, a_cut=0.8, b_cut=0.95):
+        frame = pd.DataFrame({"v": values, "id": values.index})
+        frame = frame.sort_values(["v", "id"], ascending=[False, id_ascending])
+        positive = frame["v"].clip(lower=0)
+        after = positive.cumsum() / positive.sum()
+        before = after.shift(fill_value=0.0)
+        reached = before if include_crossing else after
+        eps = 1e-12 if include_crossing else -1e-12
+        labels = np.where((frame["v"] > 0) & (reached < a_cut - eps), "A",
+                          np.where((frame["v"] > 0) & (reached < b_cut - eps), "B", "C"))
+        out = pd.Series(labels, index=frame.index)
+        return out if sort_output else out.loc[values.index]
+
+    return abc_classes
+
+
+def student_man(strict_budget=False, keep_range_index=False):
+    """MAN grades with one switchable mistake."""
+
+    def man_qualify(leads, min_budget):
+        money = leads["budget"] > min_budget if strict_budget else leads["budget"] >= min_budget
+        met = money.astype(int) + leads["has_authority"] + leads["has_need"]
+        grades = met.map({3: "qualified", 2: "develop", 1: "nurture", 0: "drop"})
+        if keep_range_index:
+            return grades
+        return pd.Series(grades.to_numpy(), index=leads["lead_id"])
+
+    return man_qualify
+
+
+# ------------------------------------------------------------- right answers pass
+
+
+@pytest.mark.parametrize("question, answer", [
+    (ch05.q1, ident.rfm_table),
+    (ch05.q2, ident.rfm_scores),
+    (ch05.q3, ident.abc_classes),
+    (ch05.q4, ident.man_qualify),
+    (ch05.q1, student_rfm()),
+    (ch05.q2, student_scores()),
+    (ch05.q3, student_abc()),
+    (ch05.q4, student_man()),
+])
+def test_reference_and_student_style_answers_pass(question, answer):
+    question.assert_check_passed(answer)
+    question.assert_passes(answer)
+
+
+def test_the_autograder_reference_agrees_with_the_public_cases():
+    reference = pytest.importorskip("autograder.reference.ch05")
+    for question, name in [(ch05.q1, "ref_rfm_table"), (ch05.q2, "ref_rfm_scores"),
+                           (ch05.q3, "ref_abc_classes"), (ch05.q4, "ref_man_qualify")]:
+        if hasattr(reference, name):
+            question.assert_check_passed(getattr(reference, name))
+
+
+def test_ids_names_and_case_counts():
+    for k, question in enumerate([ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5], start=1):
+        assert question.qid == f"ch05_q{k}"
+        assert question.ref == f"ch05.q{k}"
+        assert 2 <= len(question.hints) <= 3
+    assert [q.name for q in (ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5)] == [
+        "rfm_table", "rfm_scores", "abc_classes", "man_qualify", "quiz_answers"]
+    for question in (ch05.q1, ch05.q2, ch05.q3, ch05.q4):
+        assert 2 <= len(question.cases) <= 3
+
+
+def test_public_cases_do_not_come_from_the_code_they_check():
+    import inspect
+
+    source = inspect.getsource(ch05)
+    assert "import course.sims" not in source and "from course.sims" not in source
+    assert "autograder" not in source
+
+
+# ------------------------------------------------------------- wrong answers fail
+
+
+@pytest.mark.parametrize("answer, words", [
+    (student_rfm(count_lines=True),
+     "public case 1 (several lines in one order): frequency of customer 'a': expected 2, got 3"),
+    (student_rfm(keep_returns=True), "unexpected customer 'c' in the result"),
+    (student_rfm(as_of_shift=0), "recency of customer 'a': expected 3, got 2"),
+    (student_rfm(as_of_shift=2), "recency of customer 'a': expected 3, got 4"),
+    (student_rfm(normalize=False), "public case 3"),
+])
+def test_q1_wrong_answers(answer, words):
+    message = ch05.q1.assert_check_failed(answer)
+    assert words in message
+
+
+def test_q1_messages_name_the_column_and_the_customer():
+    def no_monetary(transactions, as_of=None):
+        return ident.rfm_table(transactions, as_of)[["recency", "frequency"]]
+
+    message = ch05.q1.assert_check_failed(no_monetary)
+    assert "'monetary' missing" in message and "'recency', 'frequency'" in message
+
+    def not_normalised(transactions, as_of=None):
+        return student_rfm(normalize=False)(transactions, as_of)
+
+    assert "recency of customer 'x': expected 2, got 1" in ch05.q1.assert_check_failed(
+        not_normalised)
+
+
+def test_q1_accepts_ids_as_a_column_floats_and_any_row_order():
+    def relaxed(transactions, as_of=None):
+        table = ident.rfm_table(transactions, as_of).astype(float)
+        return table.iloc[::-1].reset_index()
+
+    ch05.q1.assert_check_passed(relaxed)
+
+
+def test_q1_message_stays_short_for_a_wrong_big_result():
+    def huge(transactions, as_of=None):
+        ids = [f"cust{i}" for i in range(10_000)]
+        return pd.DataFrame({"recency": 1, "frequency": 1, "monetary": 1.0},
+                            index=pd.Index(ids, name="customer_id"))
+
+    message = ch05.q1.assert_check_failed(huge)
+    assert len(message) < 300
+    assert "customer_id" in message
+
+
+@pytest.mark.parametrize("answer, words", [
+    (student_scores(method="first"), "r_score of customer 'c': expected 3, got 4"),
+    (student_scores(qcut=True), "r_score of customer 'b': expected 3, got 4"),
+    (student_scores(reverse_recency=True), "r_score of customer 'a': expected 5, got 1"),
+    (student_scores(method="average"), "f_score of customer 'b': expected 1, got 2"),
+    (student_scores(plus_one=False), "r_score of customer 'a': expected 5, got 4"),
+])
+def test_q2_wrong_answers(answer, words):
+    assert words in ch05.q2.assert_check_failed(answer)
+
+
+@pytest.mark.parametrize("answer, words", [
+    (student_abc(include_crossing=False),
+     "public case 1 (the customer who crosses 80% is in A): class of customer 'a': "
+     "expected 'A', got 'B'"),
+    (student_abc(id_ascending=False), "class of customer 'x': expected 'B', got 'A'"),
+])
+def test_q3_wrong_answers(answer, words):
+    assert words in ch05.q3.assert_check_failed(answer)
+
+
+def test_q3_row_order_does_not_matter():
+    ch05.q3.assert_check_passed(student_abc(sort_output=True))
+
+
+def test_q3_rejects_a_list():
+    message = ch05.q3.assert_check_failed(lambda values, a_cut=0.8, b_cut=0.95: ["A"])
+    assert "expected a pandas Series, got list" in message
+
+
+@pytest.mark.parametrize("answer, words", [
+    (student_man(strict_budget=True), "grade of lead 'L2': expected 'develop', got 'nurture'"),
+    (student_man(keep_range_index=True), "should be indexed by lead_id"),
+])
+def test_q4_wrong_answers(answer, words):
+    assert words in ch05.q4.assert_check_failed(answer)
+
+
+# ------------------------------------------------------------- check() itself
+
+
+def test_check_prints_and_returns(capsys):
+    assert ch05.q4.check(student_man()) is True
+    assert capsys.readouterr().out.strip() == "Correct!"
+    assert ch05.q4.check(student_man(strict_budget=True)) is False
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: public case 1")
+    assert "Run `ch05.q4.hint()` for a hint." in out
+
+
+def test_check_notes_an_imported_function(capsys):
+    assert ch05.q1.check(ident.rfm_table) is True
+    out = capsys.readouterr().out
+    assert "Correct!" in out and "course.sims.identification" in out
+
+
+def test_check_looks_the_name_up_in_the_caller(capsys):
+    assert ch05.q4.check() is False
+    assert "Define `man_qualify` first" in capsys.readouterr().out
+
+    man_qualify = student_man()  # noqa: F841 - found by name through the caller's frame
+    assert ch05.q4.check() is True
+    with pytest.raises(AssertionError):
+        ch05.q1.assert_passes()
+
+
+def test_check_finds_module_globals(capsys):
+    namespace = {"ch05": ch05, "abc_classes": student_abc()}
+    exec("result = ch05.q3.check()", namespace)
+    assert namespace["result"] is True
+
+
+def test_unfinished_function(capsys):
+    def rfm_table(transactions, as_of=None):
+        raise NotImplementedError
+
+    assert ch05.q1.check(rfm_table) is False
+    out = capsys.readouterr().out
+    assert "`rfm_table` is not finished yet (it raises NotImplementedError)." in out
+
+
+def test_exception_names_the_case():
+    def broken(transactions, as_of=None):
+        return transactions["spend"]
+
+    message = ch05.q1.assert_check_failed(broken)
+    assert message == ("Not yet: public case 1 (several lines in one order): "
+                       "`rfm_table` raised KeyError: 'spend'")
+
+
+def test_none_and_not_callable():
+    assert "did you forget `return`" in ch05.q2.assert_check_failed(lambda rfm, bins=5: None)
+    assert "should be a function, but it is a int" in ch05.q2.assert_check_failed(3)
+
+
+def test_student_cannot_spoil_the_cases_by_mutating_inputs():
+    def mutating(transactions, as_of=None):
+        transactions["amount"] = 0.0
+        transactions["customer_id"] = "z"
+        return None
+
+    ch05.q1.assert_check_failed(mutating)
+    ch05.q1.assert_check_passed(ident.rfm_table)
+
+
+def test_assert_passes_raises_the_check_message():
+    wrong = student_rfm(count_lines=True)
+    with pytest.raises(AssertionError) as err:
+        ch05.q1.assert_passes(wrong)
+    assert str(err.value) == ch05.q1.assert_check_failed(wrong)
+
+
+def test_assert_check_helpers_fail_when_they_should():
+    with pytest.raises(AssertionError, match="expected the check to fail"):
+        ch05.q4.assert_check_failed(ident.man_qualify)
+    with pytest.raises(AssertionError, match="expected the check to pass"):
+        ch05.q4.assert_check_passed(student_man(strict_budget=True))
+
+
+def test_hints_cycle(capsys):
+    question = FunctionQuestion("demo_q9", "f", [Case({"en": "x", "zh": "x"}, (1,),
+                                                      expected=1)],
+                                hints=[{"en": "first", "zh": "第一"},
+                                       {"en": "second", "zh": "第二"}])
+    for _ in range(3):
+        question.hint()
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["Hint 1/2: first", "Hint 2/2: second",
+                   "That was the last hint; here they are again from the first.",
+                   "Hint 1/2: first"]
+    question.hint(2)
+    assert capsys.readouterr().out.strip() == "Hint 2/2: second"
+    with pytest.raises(ValueError):
+        question.hint(3)
+
+
+def test_every_hint_and_label_is_bilingual_and_free_of_solutions():
+    for question in (ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5):
+        for hint in question.hints:
+            assert hint["en"].strip() and hint["zh"].strip()
+            assert f"def {question.name}" not in hint["en"] and "\n" not in hint["en"]
+        for case in getattr(question, "cases", []):
+            assert case.label["en"] and case.label["zh"]
+    with pytest.raises(ValueError, match="zh"):
+        FunctionQuestion("demo_q1", "f", [Case({"en": "x", "zh": "x"}, (), expected=1)],
+                         hints=[{"en": "only English"}])
+
+
+def test_messages_in_chinese(capsys):
+    course.set_language("zh")
+    assert ch05.q1.check(student_rfm(count_lines=True)) is False
+    out = capsys.readouterr().out
+    assert "还不对：公开测试 1（一个订单有多行）：客户 'a' 的 frequency：应为 2，实际为 3" in out
+    assert "提示" in out
+    ch05.q1.hint()
+    assert capsys.readouterr().out.startswith("提示 1/3：")
+    assert ch05.q4.check(student_man()) is True
+    assert capsys.readouterr().out.strip() == "回答正确！"
+
+    def unfinished(leads, min_budget):
+        raise NotImplementedError
+
+    ch05.q4.check(unfinished)
+    assert "还没有完成" in capsys.readouterr().out
+    assert "还没有作答" in ch05.q5.assert_check_failed({"1": "a"})
+
+
+def test_chinese_and_english_case_labels_differ_only_in_language(capsys):
+    course.set_language("zh")
+    zh = ch05.q3.assert_check_failed(student_abc(include_crossing=False))
+    course.set_language("en")
+    en = ch05.q3.assert_check_failed(student_abc(include_crossing=False))
+    assert "'A'" in zh and "'B'" in zh and zh != en
+
+
+# ------------------------------------------------------------- the quiz
+
+
+@pytest.mark.parametrize("answers, words", [
+    ({"1": "a", "2": "b", "3": "c", "4": "a"}, "no answer yet for question(s) 5"),
+    ({"1": "a", "2": "b", "3": "c", "4": "a", "5": ""}, "no answer yet for question(s) 5"),
+    ({"1": "a", "2": "b", "3": "c", "4": "a", "5": "d"}, "question 5: 'd' is not one of"),
+    ({"1": "a", "2": "b", "3": "c", "4": "a", "5": 2}, "question 5: 2 is not one of"),
+    ({"1": "a", "2": "b", "3": "c", "4": "a", "5": "b", "6": "a"}, "unexpected key(s) '6'"),
+    (["a", "b", "c", "a", "b"], "should be a dict"),
+    (None, "should be a dict"),
+])
+def test_quiz_format_errors(answers, words):
+    assert words in ch05.q5.assert_check_failed(answers)
+
+
+def test_quiz_check_reveals_nothing_about_correctness(capsys):
+    messages = set()
+    for letters in ("aaaaa", "bbbbb", "ccccc", "abcab"):
+        answers = {str(i): letter for i, letter in enumerate(letters, start=1)}
+        assert ch05.q5.check(answers) is True
+        messages.add(capsys.readouterr().out)
+    assert len(messages) == 1
+    assert "does not say whether they are right" in messages.pop()
+
+
+def test_quiz_accepts_what_the_grader_accepts():
+    ch05.q5.assert_check_passed({1: "A", 2: " b ", "3": "c", "4": "a", "5": "b"})
+
+
+def test_quiz_lookup_by_name(capsys):
+    quiz_answers = {"1": "a", "2": "b", "3": "c", "4": "a", "5": "b"}  # noqa: F841
+    assert ch05.q5.check() is True
+
+
+def test_quiz_question_without_hints(capsys):
+    quiz = QuizQuestion("demo_q2", "answers", keys=("1",))
+    quiz.hint()
+    assert capsys.readouterr().out.strip() == "No more hints for this task."
+
+
+# ------------------------------------------------------------- comparisons
+
+
+def test_numbers_compare_with_tolerance_and_ignore_int_float():
+    question = FunctionQuestion("demo_q1", "f", [
+        Case({"en": "x", "zh": "x"}, (),
+             expected=pd.DataFrame({"v": [1, 2]}, index=pd.Index(["a", "b"], name="id")))],
+        row_noun={"en": "item", "zh": "项"})
+    question.assert_check_passed(
+        lambda: pd.DataFrame({"v": [1.0 + 1e-9, 2.0]}, index=["a", "b"]))
+    message = question.assert_check_failed(
+        lambda: pd.DataFrame({"v": [1.0, 2.01]}, index=["a", "b"]))
+    assert "v of item 'b': expected 2, got 2.01" in message
+    assert "more than once" in question.assert_check_failed(
+        lambda: pd.DataFrame({"v": [1, 2]}, index=["a", "a"]))
+    assert "expected a pandas DataFrame" in question.assert_check_failed(
+        lambda: pd.Series([1, 2], index=["a", "b"]))
+
+
+def test_scalar_questions_and_nan():
+    question = FunctionQuestion("demo_q1", "f",
+                                [Case({"en": "x", "zh": "x"}, (), expected=math.nan)])
+    question.assert_check_passed(lambda: float("nan"))
+    assert "expected nan, got 1" in question.assert_check_failed(lambda: 1)
