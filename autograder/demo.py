@@ -26,9 +26,9 @@ ASSIGNMENT = "ch05"
 #: student id -> (score, status). Maximum is 12 (3 + 3 + 2 + 2 + 2).
 EXPECTED: dict[str, tuple[float, str]] = {
     "alice_right": (12.0, "ok"),
-    # q1 ignores the time of day (fails 1 of 8 hidden cases: 3 * 7/8 = 2.62),
+    # q1 counts purchase days, not orders (passes 4 of 8 hidden cases: 3 * 4/8 = 1.5),
     # q2 right, q3 and q4 left undone, quiz 3 of 5 right (2 * 3/5 = 1.2)
-    "bao_partly_right": (6.82, "ok"),
+    "bao_partly_right": (5.7, "ok"),
     "chen_wrong": (0.0, "ok"),
     "dmitri_raises": (2.0, "ok"),        # every function raises except man_qualify
     "emma_endless_loop": (9.0, "timeout"),  # q2's cell never ends; the rest is right
@@ -73,15 +73,18 @@ RAISING = {
                       ("ch05_q3_answer", "abc_classes")]
 }
 
-TIMELESS_RFM = '''def rfm_table(transactions, as_of=None):
+# Counts purchase days instead of orders: right on the public cases, wrong for
+# customers who ordered twice on one day in the hidden ones.
+DAYS_NOT_ORDERS = '''def rfm_table(transactions, as_of=None):
     sales = transactions[(transactions["quantity"] > 0) & (transactions["amount"] > 0)]
+    days = sales["date"].dt.normalize()
     if sales.empty:
         return pd.DataFrame(columns=["recency", "frequency", "monetary"])
-    end = pd.Timestamp(as_of) if as_of is not None else (
-        sales["date"].max().normalize() + pd.Timedelta(days=1))
-    g = sales.groupby("customer_id")
-    return pd.DataFrame({"recency": (end - g["date"].max()).dt.days,
-                         "frequency": g["order_id"].nunique(),
+    end = pd.Timestamp(as_of).normalize() if as_of is not None else (
+        days.max() + pd.Timedelta(days=1))
+    g = sales.assign(day=days).groupby("customer_id")
+    return pd.DataFrame({"recency": (end - g["day"].max()).dt.days,
+                         "frequency": g["day"].nunique(),
                          "monetary": g["amount"].sum()})'''
 
 LOOP = '''def rfm_scores(rfm, bins=5):
@@ -107,7 +110,7 @@ def build_submissions() -> dict[str, object]:
     subs: dict[str, object] = {}
     subs["alice_right"] = _fill(release, right)
     subs["bao_partly_right"] = _fill(release, {
-        "ch05_q1_answer": TIMELESS_RFM, "ch05_q2_answer": right["ch05_q2_answer"],
+        "ch05_q1_answer": DAYS_NOT_ORDERS, "ch05_q2_answer": right["ch05_q2_answer"],
         "ch05_q5_answer": 'quiz_answers = {"1": "b", "2": "b", "3": "a", "4": "b", "5": "a"}'})
     subs["chen_wrong"] = _fill(release, WRONG)
     subs["dmitri_raises"] = _fill(release, {**RAISING,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from nbconvert.preprocessors import Preprocessor
+from traitlets import Bool
 
 HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?",
                     re.MULTILINE | re.DOTALL)
@@ -44,6 +45,9 @@ def short_traceback(output: dict) -> list[str]:
 
 class HideHiddenTests(Preprocessor):
     """Strip hidden tests and traceback frames from graded test cells."""
+
+    # nbconvert registers preprocessors named in config as disabled unless they say otherwise.
+    enabled = Bool(True).tag(config=True)
 
     def preprocess_cell(self, cell, resources, index):
         grading = cell.get("metadata", {}).get("nbgrader", {})

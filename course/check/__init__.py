@@ -19,8 +19,8 @@ Examples
 >>> course.set_language("en")
 >>> ch05.q1
 <FunctionQuestion ch05_q1: rfm_table>
->>> ch05.q1.check(lambda transactions, as_of=None: None)
-Not yet: public case 1 (several lines in one order): `rfm_table` returned None; did you forget `return`?
+>>> ch05.q1.check(lambda transactions, as_of=None: None)  # doctest: +ELLIPSIS
+Not yet: public case 1 (several lines in one order): `rfm_table` returned None; ...
 Run `ch05.q1.hint()` for a hint.
 False
 """

@@ -57,7 +57,7 @@ CLASSES = {"A": "class_a", "B": "class_b", "C": "class_c"}
 SUMMARY_COLUMNS = ("customers", "customer_share", "revenue", "revenue_share")
 _CUSTOMER_COLOR, _REVENUE_COLOR = "#4c72b0", "#dd8452"
 _DPI = 96
-_STYLE = {"description_width": "initial"}
+_STYLE = {"description_width": "7em"}
 
 
 # ----------------------------------------------------------------------------------------
@@ -460,10 +460,10 @@ class ABCExplorer(widgets.VBox):
         ax.plot(x, y, color=_CUSTOMER_COLOR, lw=2, label=t("cum_revenue_share", lang))
         for cut, key in ((a, "a_cut"), (b, "b_cut")):
             ax.axhline(cut, color="black", lw=0.8, ls=":")
-            ax.text(0.99, cut, f"{t(key, lang)} {cut:.0%}", ha="right", va="bottom", fontsize=9)
+            ax.text(0.01, cut, f"{t(key, lang)} {cut:.0%}", ha="left", va="bottom", fontsize=9)
         revenue_a = float(summary.loc["A", "revenue_share"])
         ax.annotate(t("top_share_note", lang, customers=share_a, revenue=revenue_a),
-                    xy=(share_a, revenue_a), xytext=(0.35, 0.35), textcoords="axes fraction",
+                    xy=(share_a, revenue_a), xytext=(0.42, 0.2), textcoords="axes fraction",
                     arrowprops={"arrowstyle": "->", "color": "black"}, fontsize=10)
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 1.02)
@@ -472,7 +472,7 @@ class ABCExplorer(widgets.VBox):
         ax.set_xlabel(t("cum_customer_share", lang))
         ax.set_ylabel(t("cum_revenue_share", lang))
         ax.set_title(t("abc_title", lang))
-        ax.legend(loc="lower right", frameon=False)
+        ax.legend(loc="center right", frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
         self.plot.outputs = _figure_output(fig, t("abc_title", lang))
         self.figure = fig

@@ -1,0 +1,207 @@
+"""``crm-course``: start the course, release exercises, grade a class.
+
+Examples
+--------
+>>> main(["--help"])  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+SystemExit: 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from pathlib import Path
+
+from autograder.coursedir import (
+    ASSIGNMENTS,
+    REPO_ROOT,
+    CourseDir,
+    GradingError,
+    available_assignments,
+    check_assignment,
+)
+
+
+def _print_table(rows: list[dict], columns: list[str]) -> None:
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) if rows else len(c)
+              for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    print("  ".join("-" * widths[c] for c in columns))
+    for r in rows:
+        print("  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns))
+
+
+def cmd_lab(args) -> int:
+    """Start JupyterLab on the course, opened at the lectures of one language."""
+    os.environ["CRM_COURSE_LANG"] = args.lang
+    settings = REPO_ROOT / ".jupyter" / "lab" / "user-settings"
+    argv = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={REPO_ROOT}",
+            f"--LabApp.default_url=/lab/tree/notebooks/{args.lang}",
+            f"--LabApp.user_settings_dir={settings}", f"--port={args.port}"]
+    if args.no_browser:
+        argv.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        argv.append("--allow-root")
+    argv.extend(args.extra)
+    print("Starting JupyterLab:", " ".join(argv[1:]), flush=True)
+    os.execv(sys.executable, argv)
+    return 0  # pragma: no cover
+
+
+def cmd_release(args) -> int:
+    """Generate exercises/<id>/ from solutions/<id>/ with nbgrader."""
+    from autograder.release import release
+
+    for assignment in args.assignments or available_assignments():
+        folder = release(assignment)
+        print(f"released {assignment} -> {folder.relative_to(REPO_ROOT)}")
+    return 0
+
+
+def _read_grades(out: Path) -> list[dict]:
+    path = out / "grades.csv"
+    if not path.exists():
+        raise GradingError(f"{path} does not exist: run `crm-course grade` first")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _show_grades(out: Path) -> list[dict]:
+    rows = _read_grades(out)
+    _print_table(rows, ["student_id", "score", "max_score", "status", "message"])
+    print(f"\ngrades: {out / 'grades.csv'}")
+    return rows
+
+
+def cmd_grade(args) -> int:
+    """Grade every student folder of SUBMISSIONS_DIR through nbgrader."""
+    from autograder.grading import grade
+
+    out = Path(args.out or Path("grading") / args.assignment)
+    grade(args.assignment, args.submissions, out, cell_timeout=args.cell_timeout,
+          submission_timeout=args.timeout, feedback=not args.no_feedback)
+    _show_grades(out)
+    return 0
+
+
+def cmd_feedback(args) -> int:
+    """Regenerate feedback HTML from the gradebook of a graded course directory."""
+    out = Path(args.out or Path("grading") / args.assignment)
+    course = CourseDir(out)
+    extra = ["--student", args.student] if args.student else []
+    result = course.nbgrader("generate_feedback", check_assignment(args.assignment), "--force",
+                             *extra)
+    if result.returncode != 0:
+        raise GradingError(f"nbgrader generate_feedback failed:\n{result.stderr[-3000:]}")
+    print(f"feedback written under {out / 'feedback'}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Export nbgrader's gradebook (every assignment) to CSV, and show grades.csv."""
+    out = Path(args.out or Path("grading") / args.assignment)
+    target = Path(args.to or out / "gradebook_export.csv").resolve()
+    result = CourseDir(out).nbgrader("export", f"--CsvExportPlugin.to={target}")
+    if result.returncode != 0:
+        raise GradingError(f"nbgrader export failed:\n{result.stderr[-3000:]}")
+    print(f"nbgrader gradebook exported to {target}\n")
+    _show_grades(out)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    """Grade the bundled demo class of chapter 5 and print its gradebook."""
+    from autograder.demo import ASSIGNMENT, EXPECTED, write_demo_class
+    from autograder.grading import grade
+
+    base = Path(args.out)
+    subs = write_demo_class(base / "submissions")
+    out = base / "grading"
+    print(f"Grading the demo class in {subs} ...")
+    grade(ASSIGNMENT, subs, out, cell_timeout=args.cell_timeout)
+    rows = _show_grades(out)
+    wrong = [r["student_id"] for r in rows
+             if (float(r["score"]), r["status"]) != EXPECTED.get(r["student_id"])]
+    if wrong:
+        print(f"\nUNEXPECTED results for: {', '.join(wrong)}")
+        return 1
+    print(f"\nAll {len(rows)} demo students got the expected score and status.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crm-course",
+        description="CRM course: start JupyterLab, release exercises, grade a class.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("lab", help="start JupyterLab on the course",
+                       description=cmd_lab.__doc__)
+    p.add_argument("--lang", choices=["en", "zh"], default="en",
+                   help="language of the lectures to open (default: en)")
+    p.add_argument("--port", type=int, default=8888)
+    p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    p.add_argument("extra", nargs="*", help="further options passed to jupyter lab")
+    p.set_defaults(func=cmd_lab)
+
+    p = sub.add_parser("release", help="generate exercises/ from solutions/",
+                       description=cmd_release.__doc__)
+    p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT",
+                   help=f"assignment ids ({', '.join(ASSIGNMENTS)}); default: all available")
+    p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("grade", help="grade a folder of submissions",
+                       description=cmd_grade.__doc__ + " SUBMISSIONS_DIR holds one folder per "
+                       "student id with that student's notebook (any file name).")
+    p.add_argument("assignment", metavar="ASSIGNMENT")
+    p.add_argument("submissions", metavar="SUBMISSIONS_DIR")
+    p.add_argument("--out", metavar="DIR", help="course directory for the gradebook, "
+                   "grades.csv and feedback (default: grading/ASSIGNMENT)")
+    p.add_argument("--cell-timeout", type=int, default=30, metavar="SECONDS",
+                   help="time limit of one cell (default: 30)")
+    p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
+                   help="time limit of one whole submission (default: 600)")
+    p.add_argument("--no-feedback", action="store_true", help="skip feedback HTML")
+    p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("feedback", help="regenerate feedback HTML from the gradebook",
+                       description=cmd_feedback.__doc__)
+    p.add_argument("assignment", metavar="ASSIGNMENT")
+    p.add_argument("--out", metavar="DIR", help="graded course directory "
+                   "(default: grading/ASSIGNMENT)")
+    p.add_argument("--student", help="only this student (nbgrader id)")
+    p.set_defaults(func=cmd_feedback)
+
+    p = sub.add_parser("export", help="export the gradebook to CSV",
+                       description=cmd_export.__doc__)
+    p.add_argument("assignment", metavar="ASSIGNMENT")
+    p.add_argument("--out", metavar="DIR", help="graded course directory "
+                   "(default: grading/ASSIGNMENT)")
+    p.add_argument("--to", metavar="FILE", help="CSV file (default: DIR/gradebook_export.csv)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("demo", help="grade the bundled demo class and print the gradebook",
+                       description=cmd_demo.__doc__)
+    p.add_argument("--out", metavar="DIR", default="grading/demo",
+                   help="where to write the demo class and its grading (default: grading/demo)")
+    p.add_argument("--cell-timeout", type=int, default=10, metavar="SECONDS")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``crm-course`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except GradingError as exc:
+        print(f"crm-course: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
