@@ -102,7 +102,8 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise GradingError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+        raise GradingError(
+            f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise GradingError(f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno}, "
                            f"column {exc.colno})") from None

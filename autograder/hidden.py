@@ -17,9 +17,9 @@ ch05_q5 quiz_answers: 4/5 answers right.
 
 An imported function earns nothing: the task is to write it.
 
->>> verify("ch05_q4", ref_man_qualify)
+>>> verify("ch05_q4", ref_man_qualify)  # doctest: +ELLIPSIS
 ch05_q4 man_qualify: 0/0 hidden cases passed.
-  - man_qualify comes from the module 'autograder.reference.ch05': write it in this notebook instead of importing it
+  - man_qualify comes from the module 'autograder.reference.ch05': write it in this notebook ...
 0.0
 """
 

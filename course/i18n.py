@@ -168,6 +168,10 @@ STRINGS: dict[str, dict[str, str]] = {
                     "zh": "{noun} {label} 的 {what}：应为 {expected}，实际为 {got}"},
     "check_scalar": {"en": "expected {expected}, got {got}",
                      "zh": "应为 {expected}，实际为 {got}"},
+    "check_uncomparable": {
+        "en": "your result (a {kind}) could not be compared with the expected one ({error})",
+        "zh": "你的结果（{kind}）无法与预期结果比较（{error}）",
+    },
     "check_imported_note": {
         "en": "Note: `{name}` comes from {module}. The grader gives no points for an imported "
               "function: write your own in this notebook.",

@@ -177,6 +177,15 @@ def test_q1_messages_name_the_column_and_the_customer():
         not_normalised)
 
 
+def test_q1_recency_as_timedelta_is_named():
+    def timedeltas(transactions, as_of=None):
+        table = ident.rfm_table(transactions, as_of)
+        return table.assign(recency=pd.to_timedelta(table["recency"], unit="D"))
+
+    message = ch05.q1.assert_check_failed(timedeltas)
+    assert "recency of customer 'a': expected 2, got Timedelta('2 days" in message
+
+
 def test_q1_accepts_ids_as_a_column_floats_and_any_row_order():
     def relaxed(transactions, as_of=None):
         table = ident.rfm_table(transactions, as_of).astype(float)

@@ -68,6 +68,17 @@ def _check_bilingual(entry, what: str) -> None:
 
 def _fmt(value) -> str:
     """Show one value briefly: ``2``, ``35.5``, ``'A'``."""
+    try:
+        return _fmt_value(value)
+    except (TypeError, ValueError, OverflowError):
+        return _type_name(value)
+
+
+def _fmt_value(value) -> str:
+    if isinstance(value, np.timedelta64):
+        return repr(pd.Timedelta(value))
+    if isinstance(value, np.datetime64):
+        return repr(pd.Timestamp(value))
     if isinstance(value, bool | np.bool_):
         return str(bool(value))
     if isinstance(value, float | np.floating):
@@ -355,8 +366,8 @@ class FunctionQuestion(_Question):
                 try:
                     detail = self._compare(case.expected, got)
                 except Exception as exc:  # noqa: BLE001 - a result we cannot even compare
-                    detail = t("check_wrong_type", expected=_kind(case.expected),
-                               got=f"{_type_name(got)} ({type(exc).__name__})")
+                    detail = t("check_uncomparable", kind=_type_name(got),
+                               error=f"{type(exc).__name__}: {exc}".splitlines()[0][:120])
             if detail:
                 return False, t("check_fail", detail=t("check_case", n=number, label=label,
                                                         detail=detail))

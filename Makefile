@@ -1,0 +1,54 @@
+# Two commands do all the set-up on a fresh Debian machine:
+#   make lab    create .venv, install everything, start JupyterLab on the course
+#   make test   the same set-up, then the whole test suite
+# Options: make lab COURSE_LANG=zh   make test PYTEST_ARGS="-k grading"
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+COURSE_LANG ?= en
+PYTEST_ARGS ?=
+SYSTEM_PACKAGES := fonts-noto-cjk chromium
+
+.PHONY: lab test setup system-deps bench demo lint release clean
+
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then echo "system packages present:$(SYSTEM_PACKAGES)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+	  echo "NOTE: cannot install$$missing (needs root and apt-get)."; \
+	  echo "      Chinese plot labels need fonts-noto-cjk; the browser tests need chromium."; \
+	  echo "      Run: sudo apt-get install$$missing"; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[test]"
+	touch $(STAMP)
+
+setup: system-deps $(STAMP)
+
+lab: setup
+	$(VENV)/bin/crm-course lab --lang $(COURSE_LANG)
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) benchmarks/bench_rfm.py
+
+demo: setup
+	$(VENV)/bin/crm-course demo
+
+release: setup
+	$(VENV)/bin/crm-course release
+
+clean:
+	rm -rf $(VENV) grading build *.egg-info
