@@ -104,6 +104,7 @@ def cmd_feedback(args) -> int:
 def cmd_export(args) -> int:
     """Export nbgrader's gradebook (every assignment) to CSV, and show grades.csv."""
     out = Path(args.out or Path("grading") / args.assignment)
+    _read_grades(out)  # fails clearly before nbgrader creates an empty gradebook
     target = Path(args.to or out / "gradebook_export.csv").resolve()
     result = CourseDir(out).nbgrader("export", f"--CsvExportPlugin.to={target}")
     if result.returncode != 0:

@@ -57,7 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "seg_champions": {"en": "Champions", "zh": "重要价值客户"},
     "seg_loyal": {"en": "Loyal", "zh": "忠诚客户"},
     "seg_new": {"en": "New or promising", "zh": "新客户 / 潜力客户"},
-    "seg_at_risk": {"en": "At risk", "zh": "重要挽留客户"},
+    "seg_at_risk": {"en": "At risk", "zh": "流失风险客户"},
     "seg_attention": {"en": "Needs attention", "zh": "需要关注的客户"},
     "seg_lost": {"en": "Hibernating or lost", "zh": "沉睡 / 流失客户"},
     # ABC

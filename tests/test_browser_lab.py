@@ -34,6 +34,9 @@ import nbformat
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from course import load_dataset
+from course.widgets.identification import abc_explorer, rfm_explorer
+
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[1]
 LECTURES = {lang: REPO / "notebooks" / lang / "ch05_identification.ipynb"
@@ -219,7 +222,10 @@ def page(chromium, lab, tmp_path):
         except Exception:  # noqa: BLE001 - a screenshot is only a debugging aid
             pass
         page.close()
-        lab.shutdown_kernels()
+        try:
+            lab.shutdown_kernels()
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            pass  # the server is gone; the lab fixture reports that
 
 
 # ---------------------------------------------------------------------------------------
@@ -239,8 +245,10 @@ def open_and_run_all(page, lab: LabServer, notebook: str):
     page.goto(lab.lab_url(notebook))
     panel = page.locator(".jp-NotebookPanel").filter(has=page.locator(".jp-Notebook"))
     expect(panel).to_have_count(1)
-    expect(page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']")).to_be_attached(
-        timeout=90_000)
+    # The toolbar's execution indicator says "idle" even before a kernel exists; the status
+    # bar says "<kernel name> | Idle" only once the kernel is connected and ready.
+    expect(page.locator(".jp-StatusBar-Widget").first).to_contain_text(
+        re.compile(r"\(ipykernel\) \| Idle"), timeout=90_000)
     page.locator("li.lm-MenuBar-item").filter(has_text=re.compile(r"^\s*Run\s*$")).click()
     page.locator("li.lm-Menu-item[data-command='runmenu:run-all'], "
                  "li.lm-Menu-item[data-command='notebook:run-all-cells']").first.click()
@@ -254,6 +262,34 @@ def table_rows(text: str) -> dict[str, list[str]]:
     """
     rows = [[c.strip() for c in line.split("\t")] for line in text.splitlines() if line.strip()]
     return {cells[0]: cells[1:] for cells in rows[1:-1]}
+
+
+def shown_counts(table) -> list[int]:
+    """The customer counts of a rendered summary table, top to bottom."""
+    return [int(cells[0].replace(",", "")) for cells in table_rows(table.inner_text()).values()]
+
+
+def wait_for_counts(table, expected: list[int], timeout: float = 30) -> None:
+    """Wait until the rendered table shows ``expected`` customer counts."""
+    deadline = time.monotonic() + timeout
+    shown: list[int] = []
+    while time.monotonic() < deadline:
+        shown = shown_counts(table)
+        if shown == expected:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"the table shows counts {shown}, the widget computes {expected}")
+
+
+def wait_for_new_image(img, seen: set[str], timeout: float = 30) -> str:
+    """Wait until the plot's image is none of ``seen`` (the plot follows the table)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        src = img.get_attribute("src") or ""
+        if src.startswith("data:image/png") and src not in seen:
+            return src
+        time.sleep(0.2)
+    raise AssertionError(f"the plot did not change within {timeout} s")
 
 
 def tracebacks(panel) -> list[str]:
@@ -281,6 +317,7 @@ def test_rfm_and_abc_widgets_render_and_react(page, lab, lang, tmp_path):
         "from course.widgets.identification import abc_explorer\n"
         f'a = abc_explorer(w.rfm["monetary"]{lang_arg})\n'
         "a",
+        "import sys\nprint('kernel python:', sys.executable)",
     )
     labels = LABELS[lang]
     panel = open_and_run_all(page, lab, f"widgets_{lang}.ipynb")
@@ -294,36 +331,53 @@ def test_rfm_and_abc_widgets_render_and_react(page, lab, lang, tmp_path):
     plot = rfm.locator(".widget-output img")
     expect(plot).to_be_visible()
     assert plot.evaluate("img => img.naturalWidth") > 100
-    before_text, before_png = table.inner_text(), plot.get_attribute("src")
-    assert sum(int(cells[0].replace(",", "")) for cells in table_rows(before_text).values()) == 200
+    # What the page must show, computed here without a kernel by the same widget
+    local = rfm_explorer(load_dataset("retail_small"), lang=lang)
+    local_abc = abc_explorer(local.rfm["monetary"], lang=lang)
 
-    # move the bins slider with the keyboard: 5 -> 4, the table and the plot follow
-    bins_handle = rfm.locator(".widget-slider .noUi-handle").first
-    bins_handle.focus()
+    def expected_rfm(bins):
+        local.bins.value = bins
+        return local.summary["customers"].tolist()
+
+    wait_for_counts(table, expected_rfm(5))
+    png5 = plot.get_attribute("src")
+    assert png5.startswith("data:image/png")
+
+    # move the bins slider with the keyboard: 5 -> 4 -> 6, the table and the plot follow
+    rfm.locator(".widget-slider .noUi-handle").first.focus()
     page.keyboard.press("ArrowLeft")
     expect(rfm.locator(".widget-readout").first).to_have_text("4")
-    expect(table).not_to_have_text(before_text, timeout=30_000)
-    expect(plot).not_to_have_attribute("src", before_png or "", timeout=30_000)
-    after_left = table.inner_text()
+    assert expected_rfm(4) != expected_rfm(5)
+    wait_for_counts(table, expected_rfm(4))
+    png4 = wait_for_new_image(plot, {png5})
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     expect(rfm.locator(".widget-readout").first).to_have_text("6")
-    expect(table).not_to_have_text(after_left, timeout=30_000)
+    wait_for_counts(table, expected_rfm(6))
+    wait_for_new_image(plot, {png4, png5})
 
     # the ABC explorer: a lower A cut-off gives fewer A customers
     abc = panel.locator(".crm-abc-explorer")
     abc_table = abc.locator("table.crm-summary")
     expect(abc_table).to_contain_text(labels["class_a"])
-    expect(abc.locator(".widget-output img")).to_be_visible()
-    n_a = int(table_rows(abc_table.inner_text())[labels["class_a"]][0])
-    abc_before = abc_table.inner_text()
+    abc_plot = abc.locator(".widget-output img")
+    expect(abc_plot).to_be_visible()
+    wait_for_counts(abc_table, local_abc.summary["customers"].tolist())
+    n_a = shown_counts(abc_table)[0]
+    abc_png = abc_plot.get_attribute("src")
     abc.locator(".widget-slider .noUi-handle").first.focus()
     page.keyboard.press("ArrowLeft")  # 80 % -> 75 %
     expect(abc.locator(".widget-readout").first).to_have_text("75%")
-    expect(abc_table).not_to_have_text(abc_before, timeout=30_000)
-    assert int(table_rows(abc_table.inner_text())[labels["class_a"]][0]) < n_a
+    local_abc.a_cut.value = 0.75
+    wait_for_counts(abc_table, local_abc.summary["customers"].tolist())
+    assert shown_counts(abc_table)[0] < n_a
+    wait_for_new_image(abc_plot, {abc_png})
 
     assert tracebacks(panel) == []
+    # the kernel is this environment's Python, and no news pop-up covers the page
+    expect(panel.locator(".jp-OutputArea-output").last).to_contain_text(
+        f"kernel python: {sys.executable}")
+    assert page.get_by_text("official Jupyter news").count() == 0
     page_text = panel.inner_text()
     if lang == "zh":
         assert "客户数" in page_text and "核心客户" in page_text and "评分档数" in page_text

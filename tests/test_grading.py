@@ -131,3 +131,14 @@ def test_unknown_assignment_is_a_clear_error(tmp_path):
 
     with pytest.raises(GradingError, match="unknown assignment 'ch5'"):
         grade("ch5", tmp_path, tmp_path / "out")
+
+
+def test_export_writes_nbgrader_csv(graded_demo, capsys):
+    from autograder.cli import main
+
+    out, results = graded_demo
+    assert main(["export", "ch05", "--out", str(out)]) == 0
+    text = (out / "gradebook_export.csv").read_text(encoding="utf-8")
+    assert "alice_right" in text and "ch05" in text
+    shown = capsys.readouterr().out
+    assert "bao_partly_right" in shown and "unreadable" in shown
