@@ -135,6 +135,13 @@ def cmd_demo(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``crm-course`` and its subcommands.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["grade", "ch05", "subs"]).cell_timeout
+    30
+    """
     parser = argparse.ArgumentParser(
         prog="crm-course",
         description="CRM course: start JupyterLab, release exercises, grade a class.")

@@ -85,6 +85,14 @@ def find_notebook(folder: Path, assignment: str) -> Path | None:
 
     Prefers ``<assignment>.ipynb``; otherwise the single (or first, by name)
     notebook anywhere below the folder, checkpoints excluded.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "my work.ipynb").write_text("{}")
+    ...     find_notebook(Path(tmp), "ch05").name
+    'my work.ipynb'
     """
     candidates = sorted(p for p in folder.rglob("*.ipynb")
                         if not (set(p.relative_to(folder).parts) & IGNORED_FOLDERS))
@@ -95,7 +103,19 @@ def find_notebook(folder: Path, assignment: str) -> Path | None:
 
 
 def read_submission(path: Path) -> nbformat.NotebookNode:
-    """Read a submitted notebook or raise GradingError saying what is wrong with it."""
+    """Read a submitted notebook or raise GradingError saying what is wrong with it.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     bad = Path(tmp) / "ch05.ipynb"
+    ...     _ = bad.write_text('{"cells": [1,')
+    ...     read_submission(bad)
+    Traceback (most recent call last):
+    ...
+    autograder.coursedir.GradingError: ch05.ipynb: not valid JSON (Expecting value at line 1, ...)
+    """
     raw = path.read_bytes()
     if not raw.strip():
         raise GradingError(f"{path.name}: the file is empty")

@@ -120,6 +120,13 @@ def _empty_tx() -> pd.DataFrame:
 
 
 def cases_rfm_table(seed) -> list[Case]:
+    """Hidden inputs of ch05_q1: generated shops, returns, times of day, empty input.
+
+    Examples
+    --------
+    >>> len(cases_rfm_table("s001"))
+    8
+    """
     rng = rng_from_seed(f"{seed}:q1")
     shop = make_transactions(n_customers=40, seed=f"{seed}:shop")
     as_of = shop["date"].max() + pd.Timedelta(days=int(rng.integers(1, 30)))
@@ -143,6 +150,13 @@ def cases_rfm_table(seed) -> list[Case]:
 
 
 def cases_rfm_scores(seed) -> list[Case]:
+    """Hidden inputs of ch05_q2: several bin counts, ties at bin edges, one customer.
+
+    Examples
+    --------
+    >>> [c.kwargs.get("bins") for c in cases_rfm_scores(0)]
+    [5, 3, 10, 5, 4, 5, None]
+    """
     rng = rng_from_seed(f"{seed}:q2")
     rfm = ref_rfm_table(make_transactions(n_customers=60, seed=f"{seed}:scores"))
     n = 12
@@ -164,6 +178,7 @@ def cases_rfm_scores(seed) -> list[Case]:
 
 
 def cases_abc_classes(seed) -> list[Case]:
+    """Hidden inputs of ch05_q3: boundaries, ties, zero and negative values, empty input."""
     rng = rng_from_seed(f"{seed}:q3")
     revenue = ref_rfm_table(make_transactions(n_customers=80, seed=f"{seed}:abc"))["monetary"]
     tied = pd.Series([40.0, 20.0, 20.0, 20.0, 10.0, 10.0, 5.0, 5.0],
@@ -184,6 +199,7 @@ def cases_abc_classes(seed) -> list[Case]:
 
 
 def cases_man_qualify(seed) -> list[Case]:
+    """Hidden inputs of ch05_q4: generated leads and a budget exactly at the minimum."""
     leads = make_leads(n_leads=30, seed=f"{seed}:leads")
     threshold = float(leads["budget"].median())
     edge = leads.head(8).copy()
