@@ -35,18 +35,66 @@ def _print_table(rows: list[dict], columns: list[str]) -> None:
         print("  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns))
 
 
+#: JupyterLab setting defaults for the course: no news or update pop-ups in class.
+LAB_OVERRIDES = {
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false",
+                                                    "checkForUpdates": False},
+}
+
+
+def write_lab_overrides(prefix: str | Path = sys.prefix) -> Path:
+    """Merge the course's JupyterLab defaults into ``<prefix>/share/jupyter/lab/settings``.
+
+    ``overrides.json`` there changes the defaults of this environment only;
+    a user can still change any setting in JupyterLab.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = write_lab_overrides(tmp)
+    ...     json.loads(path.read_text())["@jupyterlab/apputils-extension:notification"]
+    {'fetchNews': 'false', 'checkForUpdates': False}
+    """
+    import json
+
+    path = Path(prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    current = {}
+    if path.exists():
+        try:
+            current = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            print(f"warning: {path} is not valid JSON; rewriting it", file=sys.stderr)
+    for plugin, values in LAB_OVERRIDES.items():
+        current.setdefault(plugin, {}).update(values)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(current, indent=2), encoding="utf-8")
+    return path
+
+
+def lab_command(lang: str, port: int, no_browser: bool, extra: list[str]) -> list[str]:
+    """The ``jupyter lab`` command line that ``crm-course lab`` runs.
+
+    Examples
+    --------
+    >>> cmd = lab_command("zh", 8890, True, [])
+    >>> "--LabApp.default_url=/lab/tree/notebooks/zh" in cmd, "--no-browser" in cmd
+    (True, True)
+    """
+    argv = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={REPO_ROOT}",
+            f"--LabApp.default_url=/lab/tree/notebooks/{lang}", f"--port={port}"]
+    if no_browser:
+        argv.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        argv.append("--allow-root")  # JupyterLab refuses to start as root without it
+    return argv + list(extra)
+
+
 def cmd_lab(args) -> int:
     """Start JupyterLab on the course, opened at the lectures of one language."""
     os.environ["CRM_COURSE_LANG"] = args.lang
-    settings = REPO_ROOT / ".jupyter" / "lab" / "user-settings"
-    argv = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={REPO_ROOT}",
-            f"--LabApp.default_url=/lab/tree/notebooks/{args.lang}",
-            f"--LabApp.user_settings_dir={settings}", f"--port={args.port}"]
-    if args.no_browser:
-        argv.append("--no-browser")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        argv.append("--allow-root")
-    argv.extend(args.extra)
+    write_lab_overrides()
+    argv = lab_command(args.lang, args.port, args.no_browser, args.extra)
     print("Starting JupyterLab:", " ".join(argv[1:]), flush=True)
     os.execv(sys.executable, argv)
     return 0  # pragma: no cover
