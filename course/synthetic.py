@@ -108,6 +108,24 @@ def make_transactions(n_customers: int = 200, seed: int | str = 0,
     return tx.sort_values(["date", "order_id"], kind="stable").reset_index(drop=True)
 
 
+def transactions_from_rows(rows) -> pd.DataFrame:
+    """Order lines in the course schema from ``(customer, order, date, quantity, price)`` rows.
+
+    Handy for small hand-made examples; ``amount`` is ``quantity * unit_price``.
+
+    Examples
+    --------
+    >>> transactions_from_rows([("a", "1", "2024-01-02", 3, 2.5)])
+      customer_id order_id       date  quantity  unit_price  amount
+    0           a        1 2024-01-02         3         2.5     7.5
+    """
+    tx = pd.DataFrame(list(rows), columns=["customer_id", "order_id", "date", "quantity",
+                                           "unit_price"])
+    tx["date"] = pd.to_datetime(tx["date"])
+    tx["amount"] = tx["quantity"] * tx["unit_price"]
+    return tx
+
+
 def make_leads(n_leads: int = 40, seed: int | str = 0) -> pd.DataFrame:
     """Generate sales leads for MAN (Money, Authority, Need) qualification.
 

@@ -21,16 +21,9 @@ from course.sims.identification import (
     value_tiers,
     weighted_rfm,
 )
-from course.synthetic import make_transactions
+from course.synthetic import make_transactions, transactions_from_rows
 
-
-def tx_from(rows) -> pd.DataFrame:
-    """Order lines from ``(customer_id, order_id, date, quantity, unit_price)`` tuples."""
-    tx = pd.DataFrame(rows, columns=["customer_id", "order_id", "date", "quantity",
-                                     "unit_price"])
-    tx["date"] = pd.to_datetime(tx["date"])
-    tx["amount"] = tx["quantity"] * tx["unit_price"]
-    return tx
+tx_from = transactions_from_rows
 
 
 def rfm_frame(ids, recency, frequency, monetary) -> pd.DataFrame:

@@ -24,7 +24,12 @@ from autograder.reference._cases import (
     compare_quiz,
     compare_series,
 )
-from course.synthetic import make_leads, make_transactions, rng_from_seed
+from course.synthetic import (
+    make_leads,
+    make_transactions,
+    rng_from_seed,
+    transactions_from_rows,
+)
 
 # ---------------------------------------------------------------- reference answers
 
@@ -106,12 +111,7 @@ QUIZ_KEY = {"1": "b", "2": "b", "3": "a", "4": "a", "5": "c"}
 # ---------------------------------------------------------------- hidden cases
 
 
-def _tx(rows) -> pd.DataFrame:
-    tx = pd.DataFrame(rows, columns=["customer_id", "order_id", "date", "quantity",
-                                     "unit_price"])
-    tx["date"] = pd.to_datetime(tx["date"])
-    tx["amount"] = tx["quantity"] * tx["unit_price"]
-    return tx
+_tx = transactions_from_rows
 
 
 def _empty_tx() -> pd.DataFrame:

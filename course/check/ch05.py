@@ -39,19 +39,14 @@ from __future__ import annotations
 import pandas as pd
 
 from course.check._core import Case, FunctionQuestion, QuizQuestion
+from course.synthetic import transactions_from_rows
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
 
 _CUSTOMER = {"en": "customer", "zh": "客户"}
 
 
-def _tx(rows) -> pd.DataFrame:
-    """Order lines from ``(customer_id, order_id, date, quantity, unit_price)`` tuples."""
-    tx = pd.DataFrame(rows, columns=["customer_id", "order_id", "date", "quantity",
-                                     "unit_price"])
-    tx["date"] = pd.to_datetime(tx["date"])
-    tx["amount"] = tx["quantity"] * tx["unit_price"]
-    return tx
+_tx = transactions_from_rows
 
 
 def _rfm(ids, recency, frequency, monetary) -> pd.DataFrame:
