@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import json
 import re
 import shutil
@@ -44,6 +45,19 @@ STATUSES = ("ok", "tampered", "timeout", "kernel-died", "unreadable", "missing",
 SUBMISSION_TIMEOUT = 600
 
 IGNORED_FOLDERS = {"__MACOSX", ".ipynb_checkpoints", "__pycache__"}
+
+UNGRADED_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{assignment}: {student}</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 2em auto">
+<h1>{assignment}: {student}</h1>
+<p><strong>Your submission could not be graded</strong> (status: <code>{status}</code>).</p>
+<p>{message}</p>
+<p>Score: 0. Ask your instructor how to resubmit.</p>
+<hr>
+<p><strong>你的作业无法评分</strong>（状态：<code>{status}</code>）。原因见上。</p>
+<p>本次得分为 0。请联系任课教师了解如何重新提交。</p>
+</body></html>
+"""
 
 
 @dataclass
@@ -191,9 +205,12 @@ class Grader:
         results = []
         for number, folder in enumerate(folders, start=1):
             self.log(f"[{number}/{len(folders)}] {folder.name}")
-            results.append(self.grade_student(folder))
-        self.collect_scores(results)
-        self.write_csv(results)
+            result = self.grade_student(folder)
+            results.append(result)
+            self.collect_scores([result])
+            self.write_csv(results)  # after every student: a crash keeps what was graded
+        if not results:
+            self.write_csv(results)
         return results
 
     def grade_student(self, folder: Path) -> StudentResult:
@@ -204,11 +221,13 @@ class Grader:
         path = find_notebook(folder, self.assignment)
         if path is None:
             result.status, result.message = "missing", f"no .ipynb file in folder {sid!r}"
+            self._explain_ungraded(result)
             return result
         try:
             submitted = read_submission(path)
         except GradingError as exc:
             result.status, result.message = "unreadable", str(exc)
+            self._explain_ungraded(result)
             return result
         restored, notes = restore_cells(submitted, self.release_nb)
         if notes:
@@ -221,6 +240,16 @@ class Grader:
         nbformat.write(restored, target / f"{self.assignment}.ipynb")
         self._autograde(result)
         return result
+
+    def _explain_ungraded(self, result: StudentResult) -> None:
+        """Feedback for a submission nbgrader never saw: what was wrong, in both languages."""
+        folder = self.out / "feedback" / result.nbgrader_id / self.assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        page = folder / f"{self.assignment}.html"
+        page.write_text(UNGRADED_PAGE.format(
+            assignment=self.assignment, student=html.escape(result.student_id),
+            status=result.status, message=html.escape(result.message)), encoding="utf-8")
+        result.feedback = str(page.relative_to(self.out))
 
     def _keep_original(self, folder: Path, nb_id: str) -> None:
         dest = self.out / "originals" / nb_id

@@ -77,11 +77,13 @@ def test_feedback_tracebacks_do_not_show_hidden_lines(graded_demo):
     assert "autograder" not in text and "hidden.py" not in text
 
 
-def test_every_graded_student_has_feedback(graded_demo):
-    _, results = graded_demo
+def test_every_student_has_feedback(graded_demo):
+    out, results = graded_demo
     for r in results.values():
-        if r.status not in {"missing", "unreadable"}:
-            assert r.feedback, r.student_id
+        assert r.feedback, r.student_id
+        assert (out / r.feedback).is_file()
+    corrupt = _feedback_text(out, results["farid_corrupt_file"])
+    assert "not valid JSON" in corrupt and "无法评分" in corrupt
 
 
 def test_read_submission_names_the_problem(tmp_path):
