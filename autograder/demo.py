@@ -37,6 +37,7 @@ EXPECTED: dict[str, tuple[float, str]] = {
     "hiro_cells_deleted": (12.0, "tampered"),  # test cells deleted, answers right
     "ines_no_notebook": (0.0, "missing"),
     "李雷 Li Lei": (12.0, "ok"),           # a non-ASCII id with a space
+    "jun_noisy_but_right": (12.0, "ok"),   # right answers that warn and write to stderr
 }
 
 SOLUTION = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*\n?",
@@ -94,6 +95,13 @@ while True:  # an endless loop left in by mistake
     pass'''
 
 
+# Put at the top of each function: nbgrader zeroes a test cell with stderr output,
+# so the grader must keep a student's warnings out of the test cells.
+NOISE = ('    import sys, warnings\n'
+         '    warnings.warn("this may change in a future version", FutureWarning)\n'
+         '    print("debugging...", file=sys.stderr)\n')
+
+
 def _fill(release, answers: dict[str, str]):
     nb = copy.deepcopy(release)
     for cell in nb.cells:
@@ -130,6 +138,9 @@ def build_submissions() -> dict[str, object]:
     subs["hiro_cells_deleted"] = deleted
     subs["ines_no_notebook"] = None
     subs["李雷 Li Lei"] = _fill(release, right)
+    noisy = {gid: src.replace('    """', NOISE + '    """', 1) if src.startswith("def ") else src
+             for gid, src in right.items()}
+    subs["jun_noisy_but_right"] = _fill(release, noisy)
     return subs
 
 

@@ -29,10 +29,13 @@ False
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import inspect
+import io
 import math
 import sys
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -231,9 +234,17 @@ class _Question:
         ------
         AssertionError
             With the same message :meth:`check` prints.
+
+        Notes
+        -----
+        Warnings and stderr output of the student's code are swallowed here:
+        nbgrader gives no credit to a test cell that wrote anything to stderr,
+        and a harmless pandas warning must not cost a student the task.
         """
         found, obj = self._resolve(obj, inspect.currentframe().f_back)
-        ok, message = self._run(found, obj)
+        with contextlib.redirect_stderr(io.StringIO()), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ok, message = self._run(found, obj)
         if not ok:
             raise AssertionError(message)
 
