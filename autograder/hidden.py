@@ -29,24 +29,13 @@ import contextlib
 import copy
 import io
 import os
-import sys
 import warnings
 
 from autograder.reference import load
+from course.check._core import imported_from
 
 #: Seed of the generated inputs when no per-student seed is given.
 DEFAULT_SEED = "crm-course"
-
-
-def _imported_from_course(answer) -> str | None:
-    """Name the course module ``answer`` was imported from, if it was."""
-    module = getattr(answer, "__module__", None) or ""
-    if module.split(".")[0] not in {"course", "autograder"}:
-        return None
-    owner = sys.modules.get(module)
-    if owner is not None and getattr(owner, getattr(answer, "__name__", ""), None) is answer:
-        return module
-    return None
 
 
 def _call_quietly(func, args, kwargs):
@@ -100,7 +89,7 @@ def verify(qid: str, answer, seed: int | str | None = None, quiet: bool = False)
         header = f"{qid} {question.name}: {right}/{total} answers right."
         points = round(question.points * right / total, 2)
     else:
-        origin = _imported_from_course(answer)
+        origin = imported_from(answer)
         if not callable(answer):
             cases, passed = [], 0
             lines.append(f"  - {question.name} is not a function")

@@ -44,7 +44,7 @@ import pandas as pd
 
 from course.i18n import LANGUAGES, get_language, t
 
-__all__ = ["Case", "FunctionQuestion", "QuizQuestion"]
+__all__ = ["Case", "FunctionQuestion", "QuizQuestion", "imported_from"]
 
 #: Relative tolerance of numeric comparisons.
 RTOL = 1e-6
@@ -383,7 +383,7 @@ class FunctionQuestion(_Question):
                 return False, t("check_fail", detail=t("check_case", n=number, label=label,
                                                         detail=detail))
         message = t("check_ok")
-        module = _imported_from(func)
+        module = imported_from(func)
         if module:
             message += "\n" + t("check_imported_note", name=self.name, module=module)
         return True, message
@@ -474,8 +474,17 @@ class FunctionQuestion(_Question):
         return ""
 
 
-def _imported_from(func) -> str | None:
-    """The course module ``func`` was imported from (the grader gives it no points)."""
+def imported_from(func) -> str | None:
+    """The course module ``func`` was imported from (the grader gives it no points).
+
+    Examples
+    --------
+    >>> from course.sims.identification import rfm_table
+    >>> imported_from(rfm_table)
+    'course.sims.identification'
+    >>> imported_from(lambda tx: tx) is None
+    True
+    """
     module = getattr(func, "__module__", None) or ""
     if module.split(".")[0] not in {"course", "autograder"}:
         return None
