@@ -182,6 +182,13 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _graded_course_args(parser: argparse.ArgumentParser, out_help: str) -> None:
+    """The ASSIGNMENT argument and the --out course directory shared by several commands."""
+    parser.add_argument("assignment", metavar="ASSIGNMENT")
+    parser.add_argument("--out", metavar="DIR",
+                        help=f"{out_help} (default: grading/ASSIGNMENT)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``crm-course`` and its subcommands.
 
@@ -213,10 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("grade", help="grade a folder of submissions",
                        description=cmd_grade.__doc__ + " SUBMISSIONS_DIR holds one folder per "
                        "student id with that student's notebook (any file name).")
-    p.add_argument("assignment", metavar="ASSIGNMENT")
+    _graded_course_args(p, "course directory for the gradebook, grades.csv and feedback")
     p.add_argument("submissions", metavar="SUBMISSIONS_DIR")
-    p.add_argument("--out", metavar="DIR", help="course directory for the gradebook, "
-                   "grades.csv and feedback (default: grading/ASSIGNMENT)")
     p.add_argument("--cell-timeout", type=int, default=30, metavar="SECONDS",
                    help="time limit of one cell (default: 30)")
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
@@ -226,17 +231,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("feedback", help="regenerate feedback HTML from the gradebook",
                        description=cmd_feedback.__doc__)
-    p.add_argument("assignment", metavar="ASSIGNMENT")
-    p.add_argument("--out", metavar="DIR", help="graded course directory "
-                   "(default: grading/ASSIGNMENT)")
+    _graded_course_args(p, "graded course directory")
     p.add_argument("--student", help="only this student (nbgrader id)")
     p.set_defaults(func=cmd_feedback)
 
     p = sub.add_parser("export", help="export the gradebook to CSV",
                        description=cmd_export.__doc__)
-    p.add_argument("assignment", metavar="ASSIGNMENT")
-    p.add_argument("--out", metavar="DIR", help="graded course directory "
-                   "(default: grading/ASSIGNMENT)")
+    _graded_course_args(p, "graded course directory")
     p.add_argument("--to", metavar="FILE", help="CSV file (default: DIR/gradebook_export.csv)")
     p.set_defaults(func=cmd_export)
 

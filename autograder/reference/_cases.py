@@ -64,16 +64,17 @@ def _fmt(value) -> str:
     return repr(value)
 
 
-def _as_frame(got, index_name: str) -> pd.DataFrame | None:
+def _as_frame(got, index_name: str | None) -> pd.DataFrame | None:
     if isinstance(got, pd.DataFrame):
-        if index_name in got.columns:
+        if index_name is not None and index_name in got.columns:
             got = got.set_index(index_name)
         return got
     return None
 
 
 def compare_frames(expected: pd.DataFrame, got, what: str = "table",
-                   index_name: str = "customer_id", rtol: float = 1e-6) -> tuple[bool, str]:
+                   index_name: str | None = "customer_id",
+                   rtol: float = 1e-6) -> tuple[bool, str]:
     """Compare two tables cell by cell, ignoring row order and dtypes.
 
     Returns
@@ -140,9 +141,8 @@ def compare_series(expected: pd.Series, got, what: str = "value",
     """
     if not isinstance(got, pd.Series):
         return False, f"expected a pandas Series, got {type(got).__name__}"
-    ok, msg = compare_frames(expected.to_frame("v"), got.to_frame("v"),
-                             what="result", index_name="__none__", rtol=rtol)
-    return ok, msg.replace("v of ", f"{what} of ", 1)
+    return compare_frames(expected.to_frame(what), got.to_frame(what),
+                          what="result", index_name=None, rtol=rtol)
 
 
 def compare_quiz(key: dict, got) -> tuple[bool, str]:
