@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 COURSE_LANG ?= en
 PYTEST_ARGS ?=
-SYSTEM_PACKAGES := fonts-noto-cjk chromium
+SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap
 
 .PHONY: lab test setup system-deps bench demo lint release clean
 

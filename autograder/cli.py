@@ -126,13 +126,26 @@ def _show_grades(out: Path) -> list[dict]:
 
 
 def cmd_grade(args) -> int:
-    """Grade every student folder of SUBMISSIONS_DIR through nbgrader."""
-    from autograder.grading import grade
+    """Grade every student folder of SUBMISSIONS_DIR into nbgrader's gradebook.
+
+    Each notebook runs in a sandbox (no network, no files but its own folder,
+    the course package and public data) under time and memory limits; its
+    answers are compared with the reference outside the sandbox. Submissions
+    are graded in parallel; a run that is stopped can be started again and
+    grades only who is left.
+    """
+    from autograder.grading import Grader
+    from autograder.report import print_table
 
     out = Path(args.out or Path("grading") / args.assignment)
-    grade(args.assignment, args.submissions, out, cell_timeout=args.cell_timeout,
-          submission_timeout=args.timeout, feedback=not args.no_feedback)
-    _show_grades(out)
+    grader = Grader(args.assignment, out, jobs=args.jobs, cell_timeout=args.cell_timeout,
+                    submission_timeout=args.timeout, memory=args.memory,
+                    feedback=not args.no_feedback, force=args.force,
+                    progress=not args.quiet)
+    rows = grader.grade_folder(args.submissions)
+    print()
+    print_table(rows, grader.max_score)
+    print(f"\ngrades: {out / 'grades.csv'}\nreport: {out / 'report.html'}")
     return 0
 
 
@@ -164,14 +177,16 @@ def cmd_export(args) -> int:
 
 def cmd_demo(args) -> int:
     """Grade the bundled demo class of chapter 5 and print its gradebook."""
-    from autograder.demo import ASSIGNMENT, EXPECTED, write_demo_class
+    from autograder.demo import ASSIGNMENT, EXPECTED, default_targets, write_demo_class
     from autograder.grading import grade
 
     base = Path(args.out)
-    subs = write_demo_class(base / "submissions")
     out = base / "grading"
+    subs = write_demo_class(base / "submissions",
+                            default_targets(base / "submissions", out))
     print(f"Grading the demo class in {subs} ...")
-    grade(ASSIGNMENT, subs, out, cell_timeout=args.cell_timeout)
+    grade(ASSIGNMENT, subs, out, cell_timeout=args.cell_timeout, jobs=args.jobs,
+          submission_timeout=args.timeout, force=True)
     rows = _show_grades(out)
     wrong = [r["student_id"] for r in rows
              if (float(r["score"]), r["status"]) != EXPECTED.get(r["student_id"])]
@@ -180,6 +195,13 @@ def cmd_demo(args) -> int:
         return 1
     print(f"\nAll {len(rows)} demo students got the expected score and status.")
     return 0
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {text}")
+    return value
 
 
 def _graded_course_args(parser: argparse.ArgumentParser, out_help: str) -> None:
@@ -222,10 +244,18 @@ def build_parser() -> argparse.ArgumentParser:
                        "student id with that student's notebook (any file name).")
     _graded_course_args(p, "course directory for the gradebook, grades.csv and feedback")
     p.add_argument("submissions", metavar="SUBMISSIONS_DIR")
+    p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
+                   help=f"submissions graded at once (default: the number of cores, "
+                        f"{os.cpu_count()})")
     p.add_argument("--cell-timeout", type=int, default=30, metavar="SECONDS",
                    help="time limit of one cell (default: 30)")
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
                    help="time limit of one whole submission (default: 600)")
+    p.add_argument("--memory", default="2G", metavar="SIZE",
+                   help="memory limit of one submission, e.g. 2G or 512M (default: 2G)")
+    p.add_argument("--force", action="store_true",
+                   help="grade again students who are already graded")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-feedback", action="store_true", help="skip feedback HTML")
     p.set_defaults(func=cmd_grade)
 
@@ -246,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", default="grading/demo",
                    help="where to write the demo class and its grading (default: grading/demo)")
     p.add_argument("--cell-timeout", type=int, default=10, metavar="SECONDS")
+    p.add_argument("--timeout", type=float, default=60, metavar="SECONDS",
+                   help="time limit of one whole submission (default: 60)")
+    p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N")
     p.set_defaults(func=cmd_demo)
     return parser
 
@@ -255,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except GradingError as exc:
+    except (GradingError, ValueError) as exc:
         print(f"crm-course: error: {exc}", file=sys.stderr)
         return 2
 

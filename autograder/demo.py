@@ -3,7 +3,16 @@
 :func:`write_demo_class` builds the submissions from the released exercise
 (``exercises/ch05/ch05.ipynb``) and answer code written here, so they always
 match the current release. :data:`EXPECTED` says what each must get; a test
-grades the class through nbgrader and checks every row.
+grades the class through the real CLI and checks every row.
+
+Half of the class is ordinary (right, partly right, wrong, raising, broken
+files); the other half attacks the grader: endless loops and sleeps,
+``input()``, memory hogs, kernels that exit or kill themselves, floods of
+output, test cells edited, deleted, duplicated or moved, monkeypatched
+helpers and comparison functions, objects that equal everything, fake
+grader modules behind import hooks, forged answer files, reading the
+solutions and other students' work, writing outside the sandbox, network
+connections, and copying another student's numbers.
 
 Examples
 --------
@@ -23,21 +32,48 @@ from autograder.coursedir import EXERCISES_DIR, SOLUTIONS_DIR
 
 ASSIGNMENT = "ch05"
 
-#: student id -> (score, status). Maximum is 12 (3 + 3 + 2 + 2 + 2).
+def _copied_points() -> float:
+    """What q6 earns with alice's numbers in kim's notebook, by the reference's own check."""
+    from autograder.reference.ch05 import QUESTIONS, ref_my_numbers
+
+    rows = QUESTIONS["ch05_q6"].compare(ref_my_numbers("kim_copied_numbers"),
+                                        ref_my_numbers("alice_right"))
+    return round(2 * sum(ok for _, ok, _ in rows) / len(rows), 2)
+
+
+#: student id -> (score, status). Maximum is 14 (3 + 3 + 2 + 2 + 2 + 2).
 EXPECTED: dict[str, tuple[float, str]] = {
-    "alice_right": (12.0, "ok"),
+    "alice_right": (14.0, "ok"),
     # q1 counts purchase days, not orders (passes 4 of 8 hidden cases: 3 * 4/8 = 1.5),
-    # q2 right, q3 and q4 left undone, quiz 3 of 5 right (2 * 3/5 = 1.2)
+    # q2 right, q3, q4 and q6 left undone, quiz 3 of 5 right (2 * 3/5 = 1.2)
     "bao_partly_right": (5.7, "ok"),
     "chen_wrong": (0.0, "ok"),
     "dmitri_raises": (2.0, "ok"),        # every function raises except man_qualify
-    "emma_endless_loop": (9.0, "timeout"),  # q2's cell never ends; the rest is right
+    "emma_endless_loop": (12.0, "timeout"),  # q2's cell never ends; the rest is right
     "farid_corrupt_file": (0.0, "unreadable"),
-    "gita_tests_edited": (10.0, "tampered"),  # q3 wrong, its test cell emptied
-    "hiro_cells_deleted": (12.0, "tampered"),  # test cells deleted, answers right
+    "gita_tests_edited": (12.0, "tampered"),  # q3 wrong, its test cell emptied
+    "hiro_cells_deleted": (14.0, "tampered"),  # test cells deleted, answers right
     "ines_no_notebook": (0.0, "missing"),
-    "李雷 Li Lei": (12.0, "ok"),           # a non-ASCII id with a space
-    "jun_noisy_but_right": (12.0, "ok"),   # right answers that warn and write to stderr
+    "李雷 Li Lei": (14.0, "ok"),           # a non-ASCII id with a space
+    "jun_noisy_but_right": (14.0, "ok"),   # right answers that warn and write to stderr
+    # ---- submissions that attack the grader
+    "kim_copied_numbers": (12.0 + _copied_points(), "ok"),  # q6: alice's numbers typed in
+    "lena_empty_file": (0.0, "unreadable"),
+    "max_not_a_notebook": (0.0, "unreadable"),
+    "nina_sleeps": (14.0, "timeout"),      # sleeps for days after defining abc_classes
+    "omar_waits_for_input": (14.0, "needs-input"),
+    "pia_ignores_interrupts": (10.0, "timeout"),  # swallows KeyboardInterrupt after q4
+    "quinn_memory_hog": (14.0, "memory-limit"),
+    "rosa_exits_the_kernel": (6.0, "kernel-died"),  # os._exit after q2's tests
+    "sam_kills_his_kernel": (10.0, "kernel-died"),  # SIGKILL to itself after q4's tests
+    "uma_floods_output": (14.0, "output-cut"),     # prints 300 MB
+    "victor_moves_tests": (14.0, "tampered"),      # test cells duplicated and swapped
+    "wen_patches_helpers": (0.0, "ok"),    # wrong answers; numpy/pandas/math/checks patched
+    "xia_always_equal": (0.0, "ok"),       # returns objects that equal everything
+    "yusuf_fakes_grader": (0.0, "ok"),     # import hook, fake hand_in, forged answers
+    "zoe_snoops": (14.0, "ok"),            # tries to read and write outside her folder
+    "ali_phones_home": (14.0, "ok"),       # tries the network
+    "学生_01": (14.0, "ok"),
 }
 
 SOLUTION = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*\n?",
@@ -102,6 +138,134 @@ NOISE = ('    import sys, warnings\n'
          '    print("debugging...", file=sys.stderr)\n')
 
 
+PATCH_HELPERS = '''import math
+import numpy as np
+import pandas as pd
+import pandas.testing
+import course.check._core as core
+
+np.isclose = lambda *a, **k: True
+np.allclose = lambda *a, **k: True
+np.array_equal = lambda *a, **k: True
+math.isclose = lambda *a, **k: True
+pd.testing.assert_frame_equal = lambda *a, **k: None
+pd.testing.assert_series_equal = lambda *a, **k: None
+pd.DataFrame.equals = lambda self, other: True
+pd.Series.equals = lambda self, other: True
+for thing in list(vars(core).values()):
+    if isinstance(thing, type) and hasattr(thing, "assert_passes"):
+        thing.assert_passes = lambda *a, **k: None'''
+
+ALWAYS_EQUAL = {
+    "ch05_q1_answer": '''class Yes:
+    def __eq__(self, other):
+        return True
+
+    def __ne__(self, other):
+        return False
+
+
+class YesFrame(pd.DataFrame):
+    def __eq__(self, other):
+        return True
+
+
+class YesSeries(pd.Series):
+    def __eq__(self, other):
+        return True
+
+
+def rfm_table(transactions, as_of=None):
+    return YesFrame({"recency": [0]})''',
+    "ch05_q2_answer": "def rfm_scores(rfm, bins=5):\n    return Yes()",
+    "ch05_q3_answer": "def abc_classes(values, a_cut=0.8, b_cut=0.95):\n"
+                      "    return YesSeries(['A'])",
+    "ch05_q4_answer": "def man_qualify(leads, min_budget):\n    return Yes()",
+    "ch05_q5_answer": "quiz_answers = {str(k): Yes() for k in range(1, 6)}",
+    "ch05_q6_answer": 'my_numbers = {"customers": Yes(), "top20_share": Yes(), '
+                      '"a_customers": Yes()}',
+}
+
+FAKE_GRADER = '''import importlib.abc
+import importlib.machinery
+import json
+import os
+import pathlib
+import sys
+import types
+
+
+def hand_in(qid, answer):
+    folder = pathlib.Path(os.environ.get("CRM_GRADING_DIR", ".")) / "answers"
+    folder.mkdir(parents=True, exist_ok=True)
+    forged = {"qid": qid, "ok": True, "points": 3,
+              "results": [{"case": "anything", "value": True, "ok": True}] * 20}
+    (folder / f"{qid}.json").write_text(json.dumps(forged))
+
+
+fake = types.ModuleType("course.check.handin")
+fake.hand_in = hand_in
+sys.modules["course.check.handin"] = fake
+
+
+class FakeGrader(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"autograder", "nbgrader"}:
+            return importlib.machinery.ModuleSpec(name, self, is_package=True)
+        return None
+
+    def create_module(self, spec):
+        module = types.ModuleType(spec.name)
+        module.__path__ = []
+        module.verify = lambda *args, **kwargs: 3.0
+        return module
+
+    def exec_module(self, module):
+        pass
+
+
+sys.meta_path.insert(0, FakeGrader())
+for thing in (ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5, ch05.q6):
+    thing.assert_passes = lambda *a, **k: None'''
+
+
+def snoop_code(read: dict[str, str], write: dict[str, str]) -> str:
+    """A cell that tries to read and write the given paths and prints what happened."""
+    return (
+        "import pathlib\n"
+        "SNOOP = {}\n"
+        f"for label, path in {read!r}.items():\n"
+        "    try:\n"
+        "        pathlib.Path(path).read_bytes()\n"
+        "        SNOOP['read ' + label] = 'READ IT'\n"
+        "    except Exception as exc:\n"
+        "        SNOOP['read ' + label] = type(exc).__name__\n"
+        f"for label, path in {write!r}.items():\n"
+        "    try:\n"
+        "        with open(path, 'a') as fh:\n"
+        "            fh.write('hacked')\n"
+        "        SNOOP['write ' + label] = 'WROTE IT'\n"
+        "    except Exception as exc:\n"
+        "        SNOOP['write ' + label] = type(exc).__name__\n"
+        "print(SNOOP)")
+
+
+def network_code(port: int) -> str:
+    """A cell that tries a local server and the internet and prints what happened."""
+    return (
+        "import socket\n"
+        "import urllib.request\n"
+        "NET = {}\n"
+        f"for label, url in {{'local': 'http://127.0.0.1:{port}/leak', "
+        "'internet': 'https://pypi.org/'}.items():\n"
+        "    try:\n"
+        "        urllib.request.urlopen(url, timeout=3)\n"
+        "        NET[label] = 'CONNECTED'\n"
+        "    except Exception as exc:\n"
+        "        NET[label] = type(exc).__name__\n"
+        "print(NET)")
+
+
 def _fill(release, answers: dict[str, str]):
     nb = copy.deepcopy(release)
     for cell in nb.cells:
@@ -111,8 +275,27 @@ def _fill(release, answers: dict[str, str]):
     return nb
 
 
-def build_submissions() -> dict[str, object]:
-    """Each demo student's submission: a notebook, raw bytes, or None (no file)."""
+def _insert_after(nb, grade_id: str | None, source: str, index: int | None = None):
+    """A copy of ``nb`` with a free code cell after the cell ``grade_id``."""
+    nb = copy.deepcopy(nb)
+    if index is None:
+        index = 1 + next(i for i, c in enumerate(nb.cells)
+                         if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    nb.cells.insert(index, nbformat.v4.new_code_cell(source))
+    return nb
+
+
+def _prepend(answer: str, code: str) -> str:
+    return code + "\n" + answer
+
+
+def build_submissions(targets: dict | None = None) -> dict[str, object]:
+    """Each demo student's submission: a notebook, raw bytes, or None (no file).
+
+    ``targets`` gives the snooping and networking students something real to
+    aim at: ``read`` and ``write`` (label -> path) and ``port`` (a local server).
+    """
+    targets = targets or {}
     release = nbformat.read(EXERCISES_DIR / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     right = _solution_code()
     subs: dict[str, object] = {}
@@ -141,13 +324,76 @@ def build_submissions() -> dict[str, object]:
     noisy = {gid: src.replace('    """', NOISE + '    """', 1) if src.startswith("def ") else src
              for gid, src in right.items()}
     subs["jun_noisy_but_right"] = _fill(release, noisy)
+    subs.update(_attacks(release, right, targets))
     return subs
 
 
-def write_demo_class(folder: str | Path) -> Path:
+def _attacks(release, right: dict[str, str], targets: dict) -> dict[str, object]:
+    """The submissions that attack the grader (see the module docstring)."""
+    from autograder.reference.ch05 import ref_my_numbers
+
+    full = _fill(release, right)
+    subs: dict[str, object] = {}
+    alice = ref_my_numbers("alice_right")
+    subs["kim_copied_numbers"] = _fill(release, {**right, "ch05_q6_answer":
+                                                 f"my_numbers = {alice!r}"})
+    subs["lena_empty_file"] = b""
+    subs["max_not_a_notebook"] = b'{"hello": "this is not a notebook"}'
+    subs["nina_sleeps"] = _fill(release, {**right, "ch05_q3_answer": right["ch05_q3_answer"]
+                                          + "\n\nimport time\ntime.sleep(10**6)"})
+    subs["omar_waits_for_input"] = _insert_after(full, "ch05_q1",
+                                                 'name = input("What is your name? ")')
+    subs["pia_ignores_interrupts"] = _insert_after(full, "ch05_q4", (
+        "import time\nwhile True:\n    try:\n        time.sleep(1)\n"
+        "    except KeyboardInterrupt:\n        pass"))
+    subs["quinn_memory_hog"] = _fill(release, {**right, "ch05_q4_answer": right[
+        "ch05_q4_answer"] + "\n\nhog = [bytearray(10**8) for _ in range(10**4)]"})
+    subs["rosa_exits_the_kernel"] = _insert_after(full, "ch05_q2", "import os\nos._exit(0)")
+    subs["sam_kills_his_kernel"] = _insert_after(
+        full, "ch05_q4", "import os\nimport signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    subs["uma_floods_output"] = _insert_after(full, "ch05_q1",
+                                              'for _ in range(3000):\n    print("x" * 100_000)')
+    moved = copy.deepcopy(full)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in moved.cells]
+    q2, q3 = ids.index("ch05_q2"), ids.index("ch05_q3")
+    moved.cells[q2], moved.cells[q3] = moved.cells[q3], moved.cells[q2]
+    moved.cells.append(copy.deepcopy(moved.cells[ids.index("ch05_q1")]))
+    subs["victor_moves_tests"] = moved
+    subs["wen_patches_helpers"] = _insert_after(_fill(release, WRONG), "ch05_setup",
+                                                PATCH_HELPERS)
+    subs["xia_always_equal"] = _insert_after(_fill(release, ALWAYS_EQUAL), "ch05_setup",
+                                             PATCH_HELPERS)
+    subs["yusuf_fakes_grader"] = _insert_after(_fill(release, WRONG), "ch05_setup",
+                                               FAKE_GRADER)
+    subs["zoe_snoops"] = _insert_after(full, "ch05_setup", snoop_code(
+        targets.get("read", {}), targets.get("write", {})))
+    subs["ali_phones_home"] = _insert_after(full, "ch05_setup",
+                                            network_code(targets.get("port", 9)))
+    subs["学生_01"] = copy.deepcopy(full)
+    return subs
+
+
+def default_targets(folder: Path, grading: Path | None = None) -> dict:
+    """What the snooping student aims at: the solutions, the reference, others' work."""
+    from autograder.coursedir import REPO_ROOT
+
+    read = {"solutions": str(SOLUTIONS_DIR / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"),
+            "reference": str(REPO_ROOT / "autograder" / "reference" / "ch05.py"),
+            "other student": str(folder.resolve() / "alice_right" /
+                                 f"{ASSIGNMENT}_submission.ipynb")}
+    write = {"other student": read["other student"],
+             "course repository": str(REPO_ROOT / "README.md")}
+    if grading is not None:
+        read["gradebook"] = str(grading.resolve() / "gradebook.db")
+        write["grades"] = str(grading.resolve() / "grades.csv")
+    return {"read": read, "write": write}
+
+
+def write_demo_class(folder: str | Path, targets: dict | None = None) -> Path:
     """Write the demo class into ``folder`` (one sub-folder per student) and return it."""
     folder = Path(folder)
-    for sid, sub in build_submissions().items():
+    targets = targets if targets is not None else default_targets(folder)
+    for sid, sub in build_submissions(targets).items():
         student_dir = folder / sid
         student_dir.mkdir(parents=True, exist_ok=True)
         if sub is None:

@@ -1,330 +1,318 @@
-"""Grade a folder of submissions through nbgrader's real CLI and gradebook.
+"""Grade a whole class: parallel sandboxed workers, one gradebook writer, resumable.
 
 ``grade("ch05", "downloads/ch05")`` expects one sub-folder per student (what an
 LMS download unpacks into), each holding that student's notebook under any
 name. For every folder, whatever it holds, it writes one row of
-``grades.csv``; a broken submission gets a clear status and never stops the
-batch or costs another student a grade.
+``grades.csv``; a broken or hostile submission gets a status word and never
+stops the batch or costs another student a grade.
 
-Status words (a script can act on them):
+How a run goes
+--------------
+1. The course directory is laid out and the assignment released into
+   nbgrader's gradebook (``nbgrader generate_assignment``), unless that is
+   already done and up to date.
+2. Students already graded (a state file under ``state/`` whose fingerprint
+   matches their folder) are skipped, unless ``force``; a resubmission (the
+   folder changed) is graded again.
+3. ``jobs`` worker processes grade the rest at once
+   (:func:`autograder.worker.grade_submission`: sandboxed kernel, limits,
+   comparison with the reference outside the kernel). Workers never touch the
+   gradebook.
+4. This process is the gradebook's only writer: as each student finishes it
+   saves the grades through nbgrader's own ``SaveAutoGrades``, reads the
+   score back from the gradebook, then writes that student's state file and
+   ``grades.csv`` (both atomically). A run killed at any moment loses at most
+   the students in flight, and the next run grades exactly those.
+5. ``nbgrader generate_feedback`` writes every student's feedback page; the
+   table of results (flagged students first) is printed and saved as
+   ``report.html``.
 
-============  ==============================================================
-``ok``        graded normally (the score says how well)
-``tampered``  locked or test cells were edited, deleted, duplicated or moved;
-              they were restored from the release and the answers graded
-``timeout``   a cell ran past the time limit and was interrupted, or the
-              whole submission ran past its limit; graded on what ran
-``kernel-died``  the kernel died while running the notebook; graded on what ran
-``unreadable``   the file is not a valid notebook (empty, corrupt JSON, ...)
-``missing``      the folder holds no notebook
-``error``        nbgrader itself failed on this submission (message says why)
-============  ==============================================================
+Status words (a script can act on them; a row shows the most serious):
+
+================  ==========================================================
+``missing``       the folder holds no notebook
+``unreadable``    the file is not a notebook (empty, corrupt JSON, ...)
+``error``         the grader failed on this submission (message says why)
+``kernel-died``   the kernel exited or was killed; graded on what ran
+``memory-limit``  a cell ran out of memory at the limit; graded on what ran
+``timeout``       a cell, or the whole submission, ran past its time limit
+``needs-input``   a cell called ``input()``; grading has nobody to type
+``output-cut``    a cell printed more than the output cap; the rest was cut
+``tampered``      locked or test cells were edited, deleted, duplicated or
+                  moved; restored from the gradebook and graded
+``ok``            graded normally (the score says how well)
+================  ==========================================================
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
-import html
+import io
 import json
-import re
+import multiprocessing
+import os
 import shutil
-import subprocess
+import sys
+import tempfile
+import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import nbformat
 
-from autograder.coursedir import CourseDir, GradingError, check_assignment
-from autograder.restore import restore_cells
+from autograder.coursedir import SOLUTIONS_DIR, CourseDir, GradingError, check_assignment
+from autograder.execute import Limits
+from autograder.report import print_table, write_report
+from autograder.sandbox import DEFAULT_MEMORY, check_sandbox, parse_size
+from autograder.submissions import fingerprint, nbgrader_id, student_folders
+from autograder.worker import STATUSES, Job, StudentResult, die_with_parent, grade_submission
 
-STATUSES = ("ok", "tampered", "timeout", "kernel-died", "unreadable", "missing", "error")
+__all__ = ["STATUSES", "Grader", "StudentResult", "grade"]
 
-#: Seconds a whole submission may take in nbgrader autograde.
+#: Seconds a whole submission may take.
 SUBMISSION_TIMEOUT = 600
 
-IGNORED_FOLDERS = {"__MACOSX", ".ipynb_checkpoints", "__pycache__"}
-
-UNGRADED_PAGE = """<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{assignment}: {student}</title></head>
-<body style="font-family: sans-serif; max-width: 40em; margin: 2em auto">
-<h1>{assignment}: {student}</h1>
-<p><strong>Your submission could not be graded</strong> (status: <code>{status}</code>).</p>
-<p>{message}</p>
-<p>Score: 0. Ask your instructor how to resubmit.</p>
-<hr>
-<p><strong>你的作业无法评分</strong>（状态：<code>{status}</code>）。原因见上。</p>
-<p>本次得分为 0。请联系任课教师了解如何重新提交。</p>
-</body></html>
-"""
+NOT_RUN = {"missing", "unreadable", "error"}
 
 
-@dataclass
-class StudentResult:
-    """The outcome for one student folder."""
-
-    student_id: str
-    nbgrader_id: str
-    status: str = "ok"
-    message: str = ""
-    score: float = 0.0
-    max_score: float = 0.0
-    questions: dict[str, float] = field(default_factory=dict)
-    feedback: str = ""
-
-
-def nbgrader_id(student_id: str) -> str:
-    """An id nbgrader and every file system accept, stable for a folder name.
-
-    Plain ids are kept; others get their unsafe characters replaced and a
-    short hash appended so that two different names never collide.
-
-    Examples
-    --------
-    >>> nbgrader_id("s001")
-    's001'
-    >>> nbgrader_id("李 雷")
-    'student-...'
-    """
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", student_id):
-        return student_id
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "_", student_id).strip("_") or "student"
-    digest = hashlib.sha1(student_id.encode("utf-8")).hexdigest()[:8]
-    return f"{slug}-{digest}" if slug != "student" else f"student-{digest}"
-
-
-def find_notebook(folder: Path, assignment: str) -> Path | None:
-    """The notebook to grade in a student's folder, or None.
-
-    Prefers ``<assignment>.ipynb``; otherwise the single (or first, by name)
-    notebook anywhere below the folder, checkpoints excluded.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     _ = (Path(tmp) / "my work.ipynb").write_text("{}")
-    ...     find_notebook(Path(tmp), "ch05").name
-    'my work.ipynb'
-    """
-    candidates = sorted(p for p in folder.rglob("*.ipynb")
-                        if not (set(p.relative_to(folder).parts) & IGNORED_FOLDERS))
-    for path in candidates:
-        if path.name == f"{assignment}.ipynb":
-            return path
-    return candidates[0] if candidates else None
-
-
-def read_submission(path: Path) -> nbformat.NotebookNode:
-    """Read a submitted notebook or raise GradingError saying what is wrong with it.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     bad = Path(tmp) / "ch05.ipynb"
-    ...     _ = bad.write_text('{"cells": [1,')
-    ...     read_submission(bad)
-    Traceback (most recent call last):
-    ...
-    autograder.coursedir.GradingError: ch05.ipynb: not valid JSON (Expecting value at line 1, ...)
-    """
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise GradingError(f"{path.name}: the file is empty")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise GradingError(
-            f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise GradingError(f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno}, "
-                           f"column {exc.colno})") from None
-    if not isinstance(data, dict) or "cells" not in data or data.get("nbformat") != 4:
-        raise GradingError(f"{path.name}: JSON, but not a version-4 Jupyter notebook")
-    try:
-        nb = nbformat.reads(json.dumps(data), as_version=4)
-        nbformat.validate(nb)
-    except nbformat.ValidationError as exc:
-        where = "/".join(str(p) for p in getattr(exc, "path", []) or [])
-        raise GradingError(f"{path.name}: not a valid notebook ({exc.message}"
-                           f"{' at ' + where if where else ''})") from None
-    return nb
-
-
-def _outcome_of_run(autograded: Path) -> tuple[str, str]:
-    """Look in an autograded notebook for interrupted or dead kernels."""
-    nb = nbformat.read(autograded, as_version=4)
-    for index, cell in enumerate(nb.cells, start=1):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") != "error":
-                continue
-            ename = output.get("ename", "")
-            if ename in {"CellTimeoutError", "KeyboardInterrupt"} or "timed out" in str(
-                    output.get("evalue", "")):
-                return "timeout", f"cell {index} ran past the time limit and was interrupted"
-            if ename in {"DeadKernelError"} or "Kernel died" in str(output.get("evalue", "")):
-                return "kernel-died", f"the kernel died in cell {index}"
-    return "ok", ""
+def _write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding=encoding)
+    os.replace(tmp, path)
 
 
 class Grader:
     """Grades one assignment into an nbgrader course directory."""
 
-    def __init__(self, assignment: str, out_dir: str | Path, *, cell_timeout: int = 30,
-                 submission_timeout: float = SUBMISSION_TIMEOUT, feedback: bool = True,
+    def __init__(self, assignment: str, out_dir: str | Path, *, jobs: int | None = None,
+                 cell_timeout: float = 30, submission_timeout: float = SUBMISSION_TIMEOUT,
+                 memory: str | int = DEFAULT_MEMORY, feedback: bool = True,
+                 force: bool = False, progress: bool = True,
                  log: Callable[[str], None] = print):
         self.assignment = check_assignment(assignment)
-        self.course = CourseDir(Path(out_dir), cell_timeout=cell_timeout)
-        self.submission_timeout = submission_timeout
+        self.course = CourseDir(Path(out_dir), cell_timeout=int(cell_timeout))
+        self.jobs = max(1, int(jobs or os.cpu_count() or 1))
+        self.limits = Limits(cell_timeout=float(cell_timeout),
+                             submission_timeout=float(submission_timeout))
+        self.memory_bytes = parse_size(memory)
         self.feedback = feedback
+        self.force = force
+        self.progress = progress
         self.log = log
         self.release_nb: nbformat.NotebookNode | None = None
+        self.sources: dict[str, str] = {}
+        self.max_score = 0.0
 
     @property
     def out(self) -> Path:
         return self.course.root
 
+    @property
+    def state_dir(self) -> Path:
+        return self.out / "state" / self.assignment
+
+    # ------------------------------------------------------------ set-up
+
     def prepare(self) -> None:
-        """Lay out the course directory and release the assignment into its gradebook."""
+        """Lay out the course directory; release the assignment into the gradebook if needed."""
+        check_sandbox()
         self.course.prepare(self.assignment)
-        release = self.course.generate_assignment(self.assignment)
-        self.release_nb = nbformat.read(release / f"{self.assignment}.ipynb", as_version=4)
+        release = self.out / "release" / self.assignment / f"{self.assignment}.ipynb"
+        source = SOLUTIONS_DIR / self.assignment / f"{self.assignment}.ipynb"
+        if self.force or not self._released(release, source):
+            self.course.generate_assignment(self.assignment)
+        self.release_nb = nbformat.read(release, as_version=4)
+        self._read_gradebook()
 
-    def grade_folder(self, submissions: str | Path) -> list[StudentResult]:
-        """Grade every student folder in ``submissions``; write grades.csv; return rows."""
-        submissions = Path(submissions)
-        if not submissions.is_dir():
-            raise GradingError(f"submissions folder {submissions} does not exist or is not a "
-                               "folder")
-        folders = sorted(p for p in submissions.iterdir()
-                         if p.is_dir() and not p.name.startswith(".")
-                         and p.name not in IGNORED_FOLDERS)
-        self.prepare()
-        results = []
-        for number, folder in enumerate(folders, start=1):
-            self.log(f"[{number}/{len(folders)}] {folder.name}")
-            result = self.grade_student(folder)
-            results.append(result)
-            self.collect_scores([result])
-            self.write_csv(results)  # after every student: a crash keeps what was graded
-        if not results:
-            self.write_csv(results)
-        return results
-
-    def grade_student(self, folder: Path) -> StudentResult:
-        """Grade one student's folder; never raises for a bad submission."""
-        sid = folder.name
-        result = StudentResult(student_id=sid, nbgrader_id=nbgrader_id(sid))
-        self._keep_original(folder, result.nbgrader_id)
-        path = find_notebook(folder, self.assignment)
-        if path is None:
-            result.status, result.message = "missing", f"no .ipynb file in folder {sid!r}"
-            self._explain_ungraded(result)
-            return result
-        try:
-            submitted = read_submission(path)
-        except GradingError as exc:
-            result.status, result.message = "unreadable", str(exc)
-            self._explain_ungraded(result)
-            return result
-        restored, notes = restore_cells(submitted, self.release_nb)
-        if notes:
-            result.status = "tampered"
-            result.message = "; ".join(notes) + " (restored from the release)"
-        target = self.out / "submitted" / result.nbgrader_id / self.assignment
-        if target.exists():
-            shutil.rmtree(target)
-        target.mkdir(parents=True)
-        nbformat.write(restored, target / f"{self.assignment}.ipynb")
-        self._autograde(result)
-        return result
-
-    def _explain_ungraded(self, result: StudentResult) -> None:
-        """Feedback for a submission nbgrader never saw: what was wrong, in both languages."""
-        folder = self.out / "feedback" / result.nbgrader_id / self.assignment
-        folder.mkdir(parents=True, exist_ok=True)
-        page = folder / f"{self.assignment}.html"
-        page.write_text(UNGRADED_PAGE.format(
-            assignment=self.assignment, student=html.escape(result.student_id),
-            status=result.status, message=html.escape(result.message)), encoding="utf-8")
-        result.feedback = str(page.relative_to(self.out))
-
-    def _keep_original(self, folder: Path, nb_id: str) -> None:
-        dest = self.out / "originals" / nb_id
-        if dest.exists():
-            shutil.rmtree(dest)
-        shutil.copytree(folder, dest, symlinks=True)
-
-    def _autograde(self, result: StudentResult) -> None:
-        student = result.nbgrader_id
-        try:
-            run = self.course.nbgrader("autograde", self.assignment, "--student", student,
-                                       "--force", timeout=self.submission_timeout)
-        except subprocess.TimeoutExpired:
-            result.status = "timeout"
-            result.message = (f"the submission ran longer than {self.submission_timeout:g} s "
-                              "and was stopped")
-            return
-        autograded = self.out / "autograded" / student / self.assignment / (
-            f"{self.assignment}.ipynb")
-        if run.returncode != 0 or not autograded.exists():
-            text = (run.stderr or run.stdout).strip().splitlines()
-            died = any("DeadKernel" in line or "Kernel died" in line for line in text)
-            result.status = "kernel-died" if died else "error"
-            errors = [line for line in text if "ERROR" in line or "Error" in line]
-            result.message = (errors[-1] if errors else (text[-1] if text else ""))[:300]
-            if not autograded.exists():
-                return
-        status, message = _outcome_of_run(autograded)
-        if status != "ok" and result.status in {"ok", "tampered"}:
-            result.message = "; ".join(m for m in (message, result.message) if m)
-            result.status = status
-        if self.feedback:
-            fb = self.course.nbgrader("generate_feedback", self.assignment, "--student",
-                                      student, "--force", timeout=300)
-            html = self.out / "feedback" / student / self.assignment / f"{self.assignment}.html"
-            if fb.returncode == 0 and html.exists():
-                result.feedback = str(html.relative_to(self.out))
-
-    def collect_scores(self, results: list[StudentResult]) -> None:
-        """Read every score from nbgrader's gradebook (students without one get 0)."""
+    def _released(self, release: Path, source: Path) -> bool:
         from nbgrader.api import Gradebook, MissingEntry
+
+        if not release.exists() or release.stat().st_mtime < source.stat().st_mtime:
+            return False
+        try:
+            nbformat.read(release, as_version=4)
+            with Gradebook(self.course.gradebook_url) as gb:
+                gb.find_assignment(self.assignment)
+        except (MissingEntry, ValueError, OSError):
+            return False
+        return True
+
+    def _read_gradebook(self) -> None:
+        """Test cell sources (hidden tests included) and the maximum score."""
+        from nbgrader.api import Gradebook
 
         with Gradebook(self.course.gradebook_url) as gb:
             assignment = gb.find_assignment(self.assignment)
-            max_score = float(assignment.max_score)
-            qids = sorted(c.name for nb in assignment.notebooks for c in nb.grade_cells)
-            for r in results:
-                gb.update_or_create_student(r.nbgrader_id, lms_user_id=r.student_id)
-                r.max_score = max_score
-                r.questions = dict.fromkeys(qids, 0.0)
-                if r.status in {"missing", "unreadable"}:
-                    continue
+            self.max_score = float(assignment.max_score)
+            self.sources = {cell.name: cell.source for nb in assignment.notebooks
+                            for cell in nb.source_cells if cell.locked}
+
+    # ------------------------------------------------------------ grading
+
+    def grade_folder(self, submissions: str | Path) -> list[StudentResult]:
+        """Grade every student folder in ``submissions``; write grades.csv; return rows."""
+        folders = student_folders(Path(submissions))
+        self.prepare()
+        self.state_dir.mkdir(parents=True, exist_ok=True)
+        rows: dict[str, StudentResult] = {}
+        todo: list[Job] = []
+        scratch = Path(tempfile.mkdtemp(prefix="crm-"))
+        release = nbformat.writes(self.release_nb)
+        for folder in folders:
+            sid = folder.name
+            nb_id = nbgrader_id(sid)
+            print_ = fingerprint(folder)
+            done = self._load_state(nb_id)
+            if done is not None and done.fingerprint == print_ and not self.force:
+                rows[sid] = done
+                continue
+            todo.append(Job(self.assignment, sid, nb_id, str(folder.resolve()),
+                            str(self.out), release, self.sources, self.limits,
+                            self.memory_bytes, str(scratch)))
+        if rows:
+            self.log(f"{len(rows)} student(s) already graded (use --force to grade again)")
+        try:
+            self._run(todo, rows, folders)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        ordered = [rows[f.name] for f in folders if f.name in rows]
+        if self.feedback and ordered:
+            self._feedback(ordered)
+        self.write_csv(ordered)
+        write_report(self.out / "report.html", self.assignment, ordered, self.max_score)
+        return ordered
+
+    def _run(self, todo: list[Job], rows: dict[str, StudentResult],
+             folders: list[Path]) -> None:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), desc=f"grading {self.assignment}", unit="student",
+                   file=sys.stderr, disable=not self.progress or not todo,
+                   dynamic_ncols=True)
+        flagged = 0
+        pending = todo
+        for attempt in (1, 2):
+            if not pending:
+                break
+            retry: list[Job] = []
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=min(self.jobs, len(pending)),
+                                     mp_context=context, initializer=die_with_parent) as pool:
+                futures = {pool.submit(grade_submission, job): job for job in pending}
+                for future in as_completed(futures):
+                    job = futures[future]
+                    try:
+                        result = future.result()
+                    except BrokenProcessPool:
+                        if attempt == 1:
+                            retry.append(job)
+                            continue
+                        result = self._failed(job, "the grading worker process died")
+                    except Exception as exc:  # noqa: BLE001 - one student, not the batch
+                        result = self._failed(job, f"{type(exc).__name__}: {exc}")
+                    self._record(job, result)
+                    rows[job.student_id] = result
+                    self.write_csv([rows[f.name] for f in folders if f.name in rows])
+                    flagged += result.status != "ok"
+                    bar.set_postfix_str(f"{job.student_id}: {result.status}; flagged {flagged}")
+                    bar.update()
+            pending = retry
+        bar.close()
+
+    def _failed(self, job: Job, message: str) -> StudentResult:
+        return StudentResult(student_id=job.student_id, nbgrader_id=job.nb_id, status="error",
+                             message=message.splitlines()[0][:300] if message else "")
+
+    def _record(self, job: Job, result: StudentResult) -> None:
+        """Save one student's grades in the gradebook (the only writer), then their state."""
+        from nbgrader.api import Gradebook, MissingEntry
+        from nbgrader.preprocessors import SaveAutoGrades
+        from sqlalchemy.exc import SAWarning
+
+        warnings.simplefilter("ignore", SAWarning)  # nbgrader's own ORM chatter
+        result.max_score = self.max_score
+        result.fingerprint = fingerprint(Path(job.folder))
+        autograded = self.out / "autograded" / job.nb_id / self.assignment / (
+            f"{self.assignment}.ipynb")
+        with Gradebook(self.course.gradebook_url) as gb:
+            gb.update_or_create_student(job.nb_id, lms_user_id=job.student_id)
+            if result.status in NOT_RUN or not autograded.exists():
+                shutil.rmtree(autograded.parent.parent, ignore_errors=True)
                 try:
-                    sub = gb.find_submission(self.assignment, r.nbgrader_id)
+                    gb.remove_submission(self.assignment, job.nb_id)
                 except MissingEntry:
-                    continue
-                r.score = round(float(sub.score), 2)
-                for nb in sub.notebooks:
-                    for grade in nb.grades:
-                        r.questions[grade.name] = round(float(grade.score), 2)
+                    pass
+                result.score, result.questions = 0.0, dict.fromkeys(self.sources_qids(), 0.0)
+            else:
+                gb.update_or_create_submission(self.assignment, job.nb_id)
+        if result.status not in NOT_RUN and autograded.exists():
+            nb = nbformat.read(autograded, as_version=4)
+            resources = {"nbgrader": {"notebook": self.assignment, "assignment": self.assignment,
+                                      "student": job.nb_id,
+                                      "db_url": self.course.gradebook_url}}
+            SaveAutoGrades().preprocess(nb, resources)
+            with Gradebook(self.course.gradebook_url) as gb:
+                sub = gb.find_submission(self.assignment, job.nb_id)
+                result.score = round(float(sub.score), 2)
+                result.questions = {grade.name: round(float(grade.score), 2)
+                                    for notebook in sub.notebooks for grade in notebook.grades}
+        _write_atomic(self.state_dir / f"{job.nb_id}.json", json.dumps(result.to_dict()))
+
+    def sources_qids(self) -> list[str]:
+        """Ids of the graded test cells."""
+        return sorted(gid for gid in self.sources
+                      if gid in _grade_ids(self.release_nb))
+
+    def _load_state(self, nb_id: str) -> StudentResult | None:
+        path = self.state_dir / f"{nb_id}.json"
+        try:
+            return StudentResult(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def _feedback(self, rows: list[StudentResult]) -> None:
+        """Feedback pages through ``nbgrader generate_feedback`` (hidden tests removed)."""
+        if any(r.status not in NOT_RUN for r in rows):
+            run = self.course.nbgrader("generate_feedback", self.assignment, "--force",
+                                       timeout=max(300, 20 * len(rows)))
+            if run.returncode != 0:
+                self.log("nbgrader generate_feedback failed: "
+                         + (run.stderr or run.stdout).strip().splitlines()[-1][:300])
+
+    def _feedback_path(self, row: StudentResult) -> str:
+        page = self.out / "feedback" / row.nbgrader_id / self.assignment / (
+            f"{self.assignment}.html")
+        return str(page.relative_to(self.out)) if page.exists() else ""
 
     def write_csv(self, results: list[StudentResult]) -> Path:
-        """Write ``grades.csv`` (UTF-8 with BOM so spreadsheet programs show Chinese ids)."""
+        """Write ``grades.csv`` atomically (UTF-8 with BOM so spreadsheets show Chinese ids)."""
         path = self.out / "grades.csv"
-        qids = sorted({q for r in results for q in r.questions})
-        with path.open("w", newline="", encoding="utf-8-sig") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(["student_id", "assignment", "score", "max_score", "status",
-                             *qids, "message", "feedback"])
-            for r in results:
-                writer.writerow([r.student_id, self.assignment, f"{r.score:g}",
-                                 f"{r.max_score:g}", r.status,
-                                 *(f"{r.questions.get(q, 0.0):g}" for q in qids),
-                                 r.message, r.feedback])
+        qids = sorted({q for r in results for q in r.questions} | set(self.sources_qids()))
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer)
+        writer.writerow(["student_id", "assignment", "score", "max_score", "status",
+                         *qids, "message", "feedback"])
+        for r in results:
+            r.feedback = self._feedback_path(r) or r.feedback
+            writer.writerow([r.student_id, self.assignment, f"{r.score:g}",
+                             f"{self.max_score:g}", r.status,
+                             *(f"{r.questions.get(q, 0.0):g}" for q in qids),
+                             r.message, r.feedback])
+        _write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
         return path
+
+    def summary(self, rows: list[StudentResult]) -> None:
+        """Print the results table, flagged students first."""
+        print_table(rows, self.max_score)
+
+
+def _grade_ids(nb: nbformat.NotebookNode | None) -> set[str]:
+    if nb is None:
+        return set()
+    return {c.metadata["nbgrader"]["grade_id"] for c in nb.cells
+            if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
 
 
 def grade(assignment: str, submissions: str | Path, out_dir: str | Path | None = None,
@@ -340,13 +328,22 @@ def grade(assignment: str, submissions: str | Path, out_dir: str | Path | None =
     out_dir : str or Path, optional
         The nbgrader course directory to grade into; default ``grading/<assignment>``.
     **options
-        ``cell_timeout``, ``submission_timeout``, ``feedback``, ``log``.
+        ``jobs``, ``cell_timeout``, ``submission_timeout``, ``memory``,
+        ``feedback``, ``force``, ``progress``, ``log``.
 
     Returns
     -------
     list of StudentResult
         One per student folder, in folder-name order. ``grades.csv`` in
         ``out_dir`` holds the same rows.
+
+    Raises
+    ------
+    GradingError
+        If the assignment, the submissions folder or the sandbox is unusable.
     """
     out_dir = Path(out_dir) if out_dir is not None else Path("grading") / assignment
-    return Grader(assignment, out_dir, **options).grade_folder(submissions)
+    try:
+        return Grader(assignment, out_dir, **options).grade_folder(submissions)
+    except ValueError as exc:  # e.g. a memory limit that is not a size
+        raise GradingError(str(exc)) from None

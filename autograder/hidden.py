@@ -1,9 +1,12 @@
-"""Hidden tests: compare a student's answer with the reference on generated inputs.
+"""Check one answer against the hidden cases in this process (for tests and instructors).
 
-A graded notebook's test cell ends with ``verify("ch05_q1", rfm_table)``.
-The call prints one line per case that failed (the case's name and the first
-difference, never the test code or the reference) and returns the points
-earned, which nbgrader takes as the cell's partial credit.
+:func:`verify` runs the same two halves as a graded notebook, without the
+sandbox: the kernel half (:func:`course.check.handin.hand_in`, which calls
+the answer on the generated inputs and writes the results as JSON data) and
+the grader half (:func:`autograder.answers.score_question`, which rebuilds
+the results and compares them with the reference). Use it to try a reference
+answer or a typical mistake; student notebooks are graded by
+``crm-course grade``, which keeps the two halves in separate processes.
 
 Examples
 --------
@@ -18,37 +21,25 @@ ch05_q5 quiz_answers: 4/5 answers right.
 An imported function earns nothing: the task is to write it.
 
 >>> verify("ch05_q4", ref_man_qualify)  # doctest: +ELLIPSIS
-ch05_q4 man_qualify: 0/0 hidden cases passed.
-  - man_qualify comes from the module 'autograder.reference.ch05': write it in this notebook ...
+ch05_q4 man_qualify: 0/4 hidden cases passed.
+  - man_qualify: it comes from the module 'autograder.reference.ch05': write it in ...
 0.0
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
 import io
 import os
-import warnings
+import tempfile
+from pathlib import Path
 
+from autograder.answers import read_record, score_question, write_cases
 from autograder.reference import load
-from course.check._core import imported_from
+from course.check import handin
 
 #: Seed of the generated inputs when no per-student seed is given.
 DEFAULT_SEED = "crm-course"
-
-
-def _call_quietly(func, args, kwargs):
-    """Call the student's function with stdout, stderr and warnings captured.
-
-    nbgrader gives no credit to a test cell that wrote to stderr, so a
-    student's stray warning must not reach the cell's output.
-    """
-    sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink), \
-            warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return func(*args, **kwargs)
 
 
 def verify(qid: str, answer, seed: int | str | None = None, quiet: bool = False) -> float:
@@ -59,10 +50,9 @@ def verify(qid: str, answer, seed: int | str | None = None, quiet: bool = False)
     qid : str
         Question id such as ``"ch05_q1"``.
     answer : callable or dict
-        The student's function (or, for a quiz, the dict of answers).
+        The student's function (or, for a quiz or numbers question, the dict).
     seed : int or str, optional
-        Seed of the generated inputs; defaults to ``CRM_GRADING_SEED`` or
-        :data:`DEFAULT_SEED`.
+        The student id the inputs are generated for; default :data:`DEFAULT_SEED`.
     quiet : bool, default False
         Do not print the report.
 
@@ -74,54 +64,21 @@ def verify(qid: str, answer, seed: int | str | None = None, quiet: bool = False)
     """
     assignment = qid.split("_")[0]
     question = load(assignment).QUESTIONS[qid]
-    seed = seed if seed is not None else os.environ.get("CRM_GRADING_SEED", DEFAULT_SEED)
-    lines: list[str] = []
-
-    if question.key is not None:
-        right = 0
-        given = answer if isinstance(answer, dict) else {}
-        given = {str(k): str(v).strip().lower() for k, v in given.items()}
-        for qno, key in question.key.items():
-            right += given.get(qno) == key
-        total = len(question.key)
-        if not isinstance(answer, dict):
-            lines.append(f"  - {question.name} must be a dict, got {type(answer).__name__}")
-        header = f"{qid} {question.name}: {right}/{total} answers right."
-        points = round(question.points * right / total, 2)
-    else:
-        origin = imported_from(answer)
-        if not callable(answer):
-            cases, passed = [], 0
-            lines.append(f"  - {question.name} is not a function")
-        elif origin:
-            cases, passed = [], 0
-            lines.append(f"  - {question.name} comes from the module {origin!r}: write it in "
-                         "this notebook instead of importing it")
-        else:
-            cases = question.cases(seed)
-            passed = 0
-            for case in cases:
-                expected = question.reference(*copy.deepcopy(case.args), **case.kwargs)
-                try:
-                    got = _call_quietly(answer, copy.deepcopy(case.args), dict(case.kwargs))
-                except NotImplementedError:
-                    lines.append(f"  - {case.name}: not implemented yet")
-                    continue
-                except Exception as exc:  # noqa: BLE001 - any error in student code
-                    text = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
-                    lines.append(f"  - {case.name}: raised {text}")
-                    continue
-                try:
-                    ok, message = question.compare(expected, got)
-                except Exception as exc:  # noqa: BLE001 - a result we cannot even compare
-                    ok, message = False, f"result could not be compared ({type(exc).__name__})"
-                if ok:
-                    passed += 1
-                else:
-                    lines.append(f"  - {case.name}: {message}")
-        total = max(len(cases), 1)
-        header = f"{qid} {question.name}: {passed}/{len(cases)} hidden cases passed."
-        points = round(question.points * passed / total, 2)
+    seed = str(seed if seed is not None else DEFAULT_SEED)
+    with tempfile.TemporaryDirectory(prefix="crm-verify-") as tmp:
+        folder = Path(tmp)
+        write_cases(assignment, seed, folder)
+        saved = os.environ.get(handin.GRADING_DIR)
+        os.environ[handin.GRADING_DIR] = tmp
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                handin.hand_in(qid, answer)
+        finally:
+            if saved is None:
+                os.environ.pop(handin.GRADING_DIR, None)
+            else:
+                os.environ[handin.GRADING_DIR] = saved
+        score = score_question(question, read_record(folder, qid), seed)
     if not quiet:
-        print("\n".join([header, *lines]))
-    return float(points)
+        print(score.report)
+    return float(score.points)

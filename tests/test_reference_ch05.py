@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from autograder.hidden import verify
+from autograder.hidden import DEFAULT_SEED, verify
 from autograder.reference import ch05 as ref
 from course.sims import identification as sims
 
@@ -30,8 +30,28 @@ def test_models_agree_with_reference_on_hidden_cases(qid, model, seed):
 @pytest.mark.parametrize("qid", sorted(ref.QUESTIONS))
 def test_reference_gets_full_points(qid):
     q = ref.QUESTIONS[qid]
-    answer = dict(q.key) if q.key else _local(q.reference)
+    if q.kind == "quiz":
+        answer = dict(q.key)
+    elif q.kind == "numbers":
+        answer = q.expected(DEFAULT_SEED)
+    else:
+        answer = _local(q.reference)
     assert verify(qid, answer, quiet=True) == q.points
+
+
+def test_numbers_of_another_student_fail():
+    mine, theirs = ref.ref_my_numbers("s001"), ref.ref_my_numbers("s002")
+    assert mine != theirs
+    assert verify("ch05_q6", mine, seed="s001", quiet=True) == 2
+    assert verify("ch05_q6", theirs, seed="s001", quiet=True) < 2
+
+
+def test_hidden_inputs_differ_by_student_and_repeat_for_one():
+    for qid in ("ch05_q1", "ch05_q3", "ch05_q4"):
+        cases = ref.QUESTIONS[qid].cases
+        first, again, other = cases("s001")[0], cases("s001")[0], cases("s002")[0]
+        assert first.args[0].equals(again.args[0])
+        assert not first.args[0].equals(other.args[0])
 
 
 def test_wrong_answers_lose_points(capsys):

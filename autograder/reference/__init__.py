@@ -7,7 +7,7 @@ Examples
 --------
 >>> from autograder.reference import load
 >>> sorted(load("ch05").QUESTIONS)
-['ch05_q1', 'ch05_q2', 'ch05_q3', 'ch05_q4', 'ch05_q5']
+['ch05_q1', 'ch05_q2', 'ch05_q3', 'ch05_q4', 'ch05_q5', 'ch05_q6']
 """
 
 from importlib import import_module

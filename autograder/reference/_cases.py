@@ -45,6 +45,9 @@ class Question:
         ``compare(expected, got) -> (ok, message)``.
     key : dict or None
         The answer key of a quiz.
+    expected : callable or None
+        For a question about the student's own data: ``expected(student_id)``
+        gives the dict of right numbers, compared key by key.
     """
 
     qid: str
@@ -54,6 +57,14 @@ class Question:
     cases: Callable[[int | str], list[Case]]
     compare: Callable[[object, object], tuple[bool, str]]
     key: dict | None = None
+    expected: Callable[[str], dict] | None = None
+
+    @property
+    def kind(self) -> str:
+        """``"quiz"``, ``"numbers"`` or ``"function"``."""
+        if self.key is not None:
+            return "quiz"
+        return "numbers" if self.expected is not None else "function"
 
 
 def _fmt(value) -> str:
@@ -160,3 +171,35 @@ def compare_quiz(key: dict, got) -> tuple[bool, str]:
         if given.get(qno) != right:
             return False, f"question {qno} is not right"
     return True, ""
+
+
+def compare_numbers(expected: dict, got, atol: float = 1e-3) -> list[tuple[str, bool, str]]:
+    """Compare a dict of numbers key by key: ``(key, ok, message)`` for each expected key.
+
+    Counts must match exactly, other numbers within ``atol``. Messages say
+    what is wrong without giving the right number.
+
+    Examples
+    --------
+    >>> compare_numbers({"n": 10, "share": 0.25}, {"n": 10, "share": 0.2504})
+    [('n', True, ''), ('share', True, '')]
+    >>> compare_numbers({"n": 10}, {"n": 11})
+    [('n', False, 'n is not right for your data')]
+    >>> compare_numbers({"n": 10}, [10])
+    [('n', False, 'my_numbers must be a dict, got list')]
+    """
+    if not isinstance(got, dict):
+        return [(k, False, f"my_numbers must be a dict, got {type(got).__name__}")
+                for k in expected]
+    rows = []
+    for key, right in expected.items():
+        value = got.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            rows.append((key, False, f"{key} is {_fmt(value)}, not a number"))
+            continue
+        if isinstance(right, int | np.integer):
+            ok = float(value) == float(right)
+        else:
+            ok = abs(float(value) - float(right)) <= atol
+        rows.append((key, ok, "" if ok else f"{key} is not right for your data"))
+    return rows

@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
@@ -21,6 +23,7 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
+    compare_numbers,
     compare_quiz,
     compare_series,
 )
@@ -105,6 +108,27 @@ def ref_man_qualify(leads: pd.DataFrame, min_budget: float) -> pd.Series:
         grades.append(grade_of[met])
     return pd.Series(grades, index=pd.Index(leads["lead_id"], name="lead_id"), dtype="str")
 
+
+def ref_my_numbers(student_id: str) -> dict:
+    """The numbers of task ch05_q6 on the data set of ``student_id``.
+
+    The data set is :func:`course.synthetic.student_transactions` of that id;
+    the numbers come from the reference functions above.
+    """
+    tx = make_transactions(n_customers=STUDENT_CUSTOMERS, seed=f"ch05:{student_id}")
+    monetary = ref_rfm_table(tx)["monetary"]
+    top = math.ceil(0.2 * len(monetary))
+    total = float(monetary.sum())
+    share = float(monetary.sort_values(ascending=False).iloc[:top].sum()) / total if total else 0.0
+    return {
+        "customers": int(len(monetary)),
+        "top20_share": share,
+        "a_customers": int((ref_abc_classes(monetary) == "A").sum()),
+    }
+
+
+#: Customers in each student's own data set (course.synthetic.student_transactions).
+STUDENT_CUSTOMERS = 120
 
 QUIZ_KEY = {"1": "b", "2": "b", "3": "a", "4": "a", "5": "c"}
 
@@ -230,5 +254,7 @@ QUESTIONS: dict[str, Question] = {
         Question("ch05_q4", "man_qualify", 2, ref_man_qualify, cases_man_qualify,
                  lambda e, g: compare_series(e, g, what="grade")),
         Question("ch05_q5", "quiz_answers", 2, None, _no_cases, compare_quiz, key=QUIZ_KEY),
+        Question("ch05_q6", "my_numbers", 2, None, _no_cases, compare_numbers,
+                 expected=ref_my_numbers),
     ]
 }

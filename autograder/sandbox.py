@@ -1,0 +1,193 @@
+"""Run a student's kernel in a bubblewrap sandbox with resource limits.
+
+The kernel of a graded notebook sees, read-only, the system (``/usr``,
+``/etc``), the Python installation and virtual environment, the ``course``
+package and the public data sets; read-write, only its own working folder.
+Everything else, the solutions, the gradebook, the reference answers (the
+``autograder`` package is masked even where it sits inside the environment)
+and other students' work, does not exist for it. It has no network (a new
+network namespace with nothing in it), its own process and IPC namespaces, and
+``prlimit`` caps its address space (``MemoryError`` past the limit), the size
+of files it writes and its open files.
+
+The kernel talks to the grader over Unix sockets in the working folder
+(ZeroMQ's ``ipc`` transport), since TCP on loopback does not cross the
+network namespace. bubblewrap does not pass signals on, so interrupts go as
+``interrupt_request`` messages.
+
+Examples
+--------
+>>> from pathlib import Path
+>>> policy = SandboxPolicy(memory_bytes=2 * 1024**3)
+>>> cmd = policy.wrap(["python", "-c", "pass"], work=Path("/tmp/w"), env={"A": "1"})
+>>> cmd[:2], "--unshare-all" in cmd, "--as=2147483648" in cmd
+(['bwrap', '--unshare-all'], True, True)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import Any, Dict, Unicode
+
+import autograder
+import course
+from autograder.coursedir import GradingError
+from course.data import data_dir
+
+#: Default cap on a kernel's address space: 2 GiB.
+DEFAULT_MEMORY = 2 * 1024**3
+
+#: Largest file a kernel may write.
+MAX_FILE_BYTES = 1024**3
+
+#: Environment every sandboxed kernel gets (plus what the grader adds).
+BASE_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "PYTHONUNBUFFERED": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "JUPYTER_PLATFORM_DIRS": "1",
+}
+
+
+class SandboxError(GradingError):
+    """The sandbox cannot be used on this machine (the message says how to fix it)."""
+
+
+def parse_size(text: str | int) -> int:
+    """Bytes from ``"2G"``, ``"512M"``, ``"1.5GiB"`` or a plain number.
+
+    Examples
+    --------
+    >>> parse_size("2G"), parse_size("512m"), parse_size(1000)
+    (2147483648, 536870912, 1000)
+    >>> parse_size("lots")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'lots' is not a size: write e.g. 2G, 512M or a number of bytes
+    """
+    if isinstance(text, int):
+        return text
+    units = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3, "t": 1024**4}
+    raw = str(text).strip().lower().removesuffix("ib").removesuffix("b")
+    number, unit = raw.rstrip("kmgt"), raw[len(raw.rstrip("kmgt")):]
+    try:
+        value = float(number) * units[unit]
+    except (ValueError, KeyError):
+        raise ValueError(f"{text!r} is not a size: write e.g. 2G, 512M or a number of "
+                         "bytes") from None
+    if value <= 0:
+        raise ValueError(f"{text!r}: the memory limit must be positive")
+    return int(value)
+
+
+def _package_dir(module) -> Path:
+    return Path(module.__file__).resolve().parent
+
+
+def visible_paths() -> list[Path]:
+    """What a sandboxed kernel may read: system, Python, ``course``, public data."""
+    paths = [Path("/usr"), Path("/etc"), Path(sys.base_prefix), Path(sys.prefix),
+             Path(os.path.realpath(sys.executable)).parent, _package_dir(course),
+             data_dir().resolve()]
+    seen: list[Path] = []
+    for path in paths:
+        path = path.resolve()
+        if path.exists() and not any(path == p or p in path.parents for p in seen):
+            seen = [p for p in seen if path not in p.parents] + [path]
+    return sorted(seen)
+
+
+def check_sandbox() -> None:
+    """Raise :class:`SandboxError` unless bubblewrap and prlimit work here."""
+    for tool, package in (("bwrap", "bubblewrap"), ("prlimit", "util-linux")):
+        if shutil.which(tool) is None:
+            raise SandboxError(f"{tool} is not installed: grading runs student code in a "
+                               f"sandbox. Install it with: apt-get install {package}")
+    probe = subprocess.run(["bwrap", "--ro-bind", "/", "/", "--unshare-all", "true"],
+                           capture_output=True, text=True)
+    if probe.returncode != 0:
+        raise SandboxError("bubblewrap cannot create a sandbox here "
+                           f"({probe.stderr.strip() or probe.returncode}); grading needs "
+                           "root or unprivileged user namespaces")
+
+
+@dataclass
+class SandboxPolicy:
+    """What a sandboxed process sees and how much it may use."""
+
+    memory_bytes: int = DEFAULT_MEMORY
+    readonly: list[Path] = field(default_factory=visible_paths)
+
+    def masked(self) -> list[Path]:
+        """The grader's own package, hidden if a read-only path contains it."""
+        secret = _package_dir(autograder)
+        return [secret] if any(p == secret or p in secret.parents
+                               for p in self.readonly) else []
+
+    def wrap(self, cmd: list[str], work: Path, env: dict[str, str]) -> list[str]:
+        """The command line running ``cmd`` in the sandbox, in ``work``, with ``env``."""
+        args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
+                "--cap-drop", "ALL"]
+        for path in self.readonly:
+            args += ["--ro-bind", str(path), str(path)]
+        for name in ("bin", "lib", "lib64", "sbin"):
+            link = Path("/") / name
+            if link.is_symlink():
+                args += ["--symlink", os.readlink(link), str(link)]
+        for path in self.masked():
+            args += ["--tmpfs", str(path)]
+        args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+                 "--bind", str(work), str(work), "--chdir", str(work), "--clearenv"]
+        for key, value in {**BASE_ENV, "HOME": str(work), **env}.items():
+            args += ["--setenv", key, value]
+        return [*args, "prlimit", f"--as={self.memory_bytes}", f"--fsize={MAX_FILE_BYTES}",
+                "--nofile=1024", "--core=0", "--", *cmd]
+
+
+class SandboxKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel runs inside :class:`SandboxPolicy`'s sandbox."""
+
+    policy = Any(help="The SandboxPolicy of the kernel")
+    work = Unicode(help="The kernel's working folder (its only writable place)")
+    sandbox_env = Dict(help="Environment variables added in the sandbox")
+
+    def format_kernel_cmd(self, extra_arguments=None) -> list[str]:
+        cmd = super().format_kernel_cmd(extra_arguments)
+        # bubblewrap does not forward signals: interrupt by message instead.
+        self.kernel_spec.interrupt_mode = "message"
+        cmd = [sys.executable if part in {"python", "python3"} else part for part in cmd]
+        return self.policy.wrap(cmd, Path(self.work), dict(self.sandbox_env))
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        # What the student's code writes to the process's own streams is not
+        # the grader's business (and could be hundreds of megabytes).
+        kw.update(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                  stderr=subprocess.DEVNULL)
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    def kill_now(self) -> None:
+        """Kill the sandbox (and with it the kernel) without asking."""
+        process = getattr(self.provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+
+
+def kernel_manager(work: Path, policy: SandboxPolicy,
+                   env: dict[str, str]) -> SandboxKernelManager:
+    """A kernel manager for a sandboxed kernel talking over sockets in ``work/.kernel``."""
+    sockets = work / ".kernel"
+    sockets.mkdir(parents=True, exist_ok=True)
+    km = SandboxKernelManager(transport="ipc", ip=str(sockets / "k"), policy=policy,
+                              work=str(work), sandbox_env=env)
+    km.connection_file = str(sockets / "connection.json")
+    return km
