@@ -193,6 +193,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "答案格式正确（共 {n} 题，每题为 {allowed} 之一）。这里不检查对错，"
               "提交后由评分程序判分。",
     },
+    "numbers_not_dict": {
+        "en": "`{name}` should be a dict with the keys {keys}, but it is a {type}",
+        "zh": "`{name}` 应当是一个字典，键为 {keys}，但现在是 {type}",
+    },
+    "numbers_keys": {"en": "`{name}` should have exactly the keys {keys}; it has {got}",
+                     "zh": "`{name}` 的键应当正好是 {keys}，现在是 {got}"},
+    "numbers_not_number": {"en": "{field}: {value} is not a number yet",
+                           "zh": "{field}：{value} 还不是一个数"},
+    "numbers_not_count": {"en": "{field} is a number of customers: a whole number, 0 or more "
+                                "(got {value})",
+                          "zh": "{field} 是客户人数，应为 0 或正整数（现在是 {value}）"},
+    "numbers_not_share": {"en": "{field} is a share: between 0 and 1 (got {value})",
+                          "zh": "{field} 是一个占比，应在 0 到 1 之间（现在是 {value}）"},
+    "numbers_format_ok": {
+        "en": "Your numbers have the right form. This check does not say whether they are "
+              "right: they are graded on your own data after you submit.",
+        "zh": "数值的形式正确。这里不检查对错，提交后会用你自己的数据判分。",
+    },
 }
 
 _language: str | None = None

@@ -17,6 +17,7 @@ False
 from __future__ import annotations
 
 import hashlib
+import os
 
 import numpy as np
 import pandas as pd
@@ -124,6 +125,61 @@ def transactions_from_rows(rows) -> pd.DataFrame:
     tx["date"] = pd.to_datetime(tx["date"])
     tx["amount"] = tx["quantity"] * tx["unit_price"]
     return tx
+
+
+#: Environment variable the grader sets to the id of the submission it runs.
+STUDENT_ID_VAR = "CRM_STUDENT_ID"
+
+
+def transactions_for_student(student_id: str) -> pd.DataFrame:
+    """The chapter-5 data set of one student: its size and its lines depend on the id.
+
+    Examples
+    --------
+    >>> a, b = transactions_for_student("s001"), transactions_for_student("s002")
+    >>> a.equals(transactions_for_student("s001")), a.equals(b)
+    (True, False)
+    """
+    rng = rng_from_seed(f"ch05-size:{student_id}")
+    return make_transactions(n_customers=int(rng.integers(90, 151)),
+                             seed=f"ch05:{student_id}")
+
+
+def student_transactions(student_id: str | None = None) -> pd.DataFrame:
+    """Your own data set for chapter 5's last task, seeded from your student id.
+
+    Every student gets a different shop (a different number of customers and
+    different purchases), always the same one for the same id. When the
+    grader runs a notebook it sets ``CRM_STUDENT_ID`` to the id of the
+    submission, and that id wins over the one typed in the notebook: the
+    numbers are always checked against the submitting student's data.
+
+    Parameters
+    ----------
+    student_id : str, optional
+        Your student id as the course site shows it.
+
+    Raises
+    ------
+    ValueError
+        If no id is given and none is set by the grader.
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ.pop("CRM_STUDENT_ID", None) is None
+    True
+    >>> len(student_transactions("s001")) == len(transactions_for_student("s001"))
+    True
+    >>> student_transactions("")
+    Traceback (most recent call last):
+    ...
+    ValueError: set STUDENT_ID to your student id first, e.g. STUDENT_ID = "s001"
+    """
+    sid = (os.environ.get(STUDENT_ID_VAR) or student_id or "").strip()
+    if not sid:
+        raise ValueError('set STUDENT_ID to your student id first, e.g. STUDENT_ID = "s001"')
+    return transactions_for_student(sid)
 
 
 def make_leads(n_leads: int = 40, seed: int | str = 0) -> pd.DataFrame:

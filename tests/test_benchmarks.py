@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -14,3 +16,12 @@ def test_rfm_benchmark_runs_quickly_on_small_data():
                          capture_output=True, text=True, cwd=ROOT, timeout=600, check=False)
     assert run.returncode == 0, run.stderr
     assert "ratio loop / vectorised" in run.stdout
+
+
+@pytest.mark.slow
+def test_grading_benchmark_runs_on_a_small_class():
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_grading.py"),
+                          "--quick"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=900, check=False)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "ratio nbgrader / crm-course --jobs 2" in run.stdout

@@ -129,12 +129,13 @@ def test_the_autograder_reference_agrees_with_the_public_cases():
 
 
 def test_ids_names_and_case_counts():
-    for k, question in enumerate([ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5], start=1):
+    for k, question in enumerate([ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5, ch05.q6],
+                                 start=1):
         assert question.qid == f"ch05_q{k}"
         assert question.ref == f"ch05.q{k}"
         assert 2 <= len(question.hints) <= 3
-    assert [q.name for q in (ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5)] == [
-        "rfm_table", "rfm_scores", "abc_classes", "man_qualify", "quiz_answers"]
+    assert [q.name for q in (ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5, ch05.q6)] == [
+        "rfm_table", "rfm_scores", "abc_classes", "man_qualify", "quiz_answers", "my_numbers"]
     for question in (ch05.q1, ch05.q2, ch05.q3, ch05.q4):
         assert 2 <= len(question.cases) <= 3
 
@@ -342,7 +343,7 @@ def test_hints_cycle(capsys):
 
 
 def test_every_hint_and_label_is_bilingual_and_free_of_solutions():
-    for question in (ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5):
+    for question in (ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5, ch05.q6):
         for hint in question.hints:
             assert hint["en"].strip() and hint["zh"].strip()
             assert f"def {question.name}" not in hint["en"] and "\n" not in hint["en"]
@@ -445,3 +446,39 @@ def test_scalar_questions_and_nan():
                                 [Case({"en": "x", "zh": "x"}, (), expected=math.nan)])
     question.assert_check_passed(lambda: float("nan"))
     assert "expected nan, got 1" in question.assert_check_failed(lambda: 1)
+
+
+# ------------------------------------------------------------- q6: numbers about your own data
+
+
+def test_numbers_question_checks_the_form_only():
+    from autograder.reference.ch05 import ref_my_numbers
+
+    right = ref_my_numbers("s001")
+    ch05.q6.assert_check_passed(right)
+    ch05.q6.assert_check_passed(ref_my_numbers("s002"))  # another student's: right form too
+    ch05.q6.assert_check_passed({**right, "customers": float(right["customers"])})
+
+
+@pytest.mark.parametrize("answer, words", [
+    ({"customers": 10, "top20_share": 0.5}, "exactly the keys"),
+    ({"customers": 10, "top20_share": 0.5, "a_customers": "7"}, "is not a number"),
+    ({"customers": 10, "top20_share": 1.5, "a_customers": 3}, "between 0 and 1"),
+    ({"customers": True, "top20_share": 0.5, "a_customers": 3}, "is not a number"),
+    ({"customers": 10.5, "top20_share": 0.5, "a_customers": 3}, "a whole number"),
+    ({"customers": None, "top20_share": None, "a_customers": None}, "is not a number"),
+    ([10, 0.5, 3], "should be a dict"),
+])
+def test_numbers_question_names_what_is_wrong(answer, words):
+    assert words in ch05.q6.assert_check_failed(answer)
+
+
+def test_numbers_question_speaks_chinese():
+    course.set_language("zh")
+    try:
+        assert "占比" in ch05.q6.assert_check_failed(
+            {"customers": 1, "top20_share": 2.0, "a_customers": 1})
+        assert "学号" not in ch05.q6.assert_check_failed([1])
+        ch05.q6.hint(1)
+    finally:
+        course.set_language("en")

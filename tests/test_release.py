@@ -13,7 +13,7 @@ from autograder.release import build_release
 
 pytestmark = pytest.mark.slow
 
-SECRETS = ("### BEGIN SOLUTION", "### END SOLUTION", "### BEGIN HIDDEN TESTS", "verify(",
+SECRETS = ("### BEGIN SOLUTION", "### END SOLUTION", "### BEGIN HIDDEN TESTS", "hand_in",
            "autograder")
 
 
@@ -62,5 +62,5 @@ def test_points_and_ids_agree_with_reference(assignment):
     assert answers == {f"{qid}_answer" for qid in questions}
     for qid, q in questions.items():
         cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == qid)
-        assert f'verify("{qid}", {q.name})' in cell.source
+        assert f'hand_in("{qid}", {q.name})' in cell.source
         assert f"{qid.split('_')[0]}.{qid.split('_')[1]}.assert_passes({q.name})" in cell.source

@@ -31,6 +31,7 @@ from course.synthetic import (
     make_leads,
     make_transactions,
     rng_from_seed,
+    transactions_for_student,
     transactions_from_rows,
 )
 
@@ -112,10 +113,11 @@ def ref_man_qualify(leads: pd.DataFrame, min_budget: float) -> pd.Series:
 def ref_my_numbers(student_id: str) -> dict:
     """The numbers of task ch05_q6 on the data set of ``student_id``.
 
-    The data set is :func:`course.synthetic.student_transactions` of that id;
-    the numbers come from the reference functions above.
+    The data set is :func:`course.synthetic.transactions_for_student` of that
+    id (what ``student_transactions`` gives that student); the numbers come
+    from the reference functions above.
     """
-    tx = make_transactions(n_customers=STUDENT_CUSTOMERS, seed=f"ch05:{student_id}")
+    tx = transactions_for_student(student_id)
     monetary = ref_rfm_table(tx)["monetary"]
     top = math.ceil(0.2 * len(monetary))
     total = float(monetary.sum())
@@ -126,9 +128,6 @@ def ref_my_numbers(student_id: str) -> dict:
         "a_customers": int((ref_abc_classes(monetary) == "A").sum()),
     }
 
-
-#: Customers in each student's own data set (course.synthetic.student_transactions).
-STUDENT_CUSTOMERS = 120
 
 QUIZ_KEY = {"1": "b", "2": "b", "3": "a", "4": "a", "5": "c"}
 

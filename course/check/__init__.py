@@ -25,6 +25,6 @@ Run `ch05.q1.hint()` for a hint.
 False
 """
 
-from course.check._core import Case, FunctionQuestion, QuizQuestion
+from course.check._core import Case, FunctionQuestion, NumbersQuestion, QuizQuestion
 
-__all__ = ["Case", "FunctionQuestion", "QuizQuestion"]
+__all__ = ["Case", "FunctionQuestion", "NumbersQuestion", "QuizQuestion"]

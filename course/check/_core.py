@@ -44,7 +44,7 @@ import pandas as pd
 
 from course.i18n import LANGUAGES, get_language, t
 
-__all__ = ["Case", "FunctionQuestion", "QuizQuestion", "imported_from"]
+__all__ = ["Case", "FunctionQuestion", "NumbersQuestion", "QuizQuestion", "imported_from"]
 
 #: Relative tolerance of numeric comparisons.
 RTOL = 1e-6
@@ -567,3 +567,70 @@ class QuizQuestion(_Question):
                 return False, t("check_fail", detail=t("quiz_bad_answer", qno=key,
                                                         value=_fmt(value), allowed=allowed))
         return True, t("quiz_format_ok", n=len(self.keys), allowed=allowed)
+
+
+class NumbersQuestion(_Question):
+    """Numbers about the student's own data in a dict; the public check looks at the form.
+
+    Each key is a count (a whole number, 0 or more) or a share (between 0
+    and 1). The check never says whether a number is right: the grader
+    computes the right ones on the student's own data.
+
+    Parameters
+    ----------
+    qid : str
+        The question id, ``chNN_qK``.
+    name : str
+        The name of the student's dict, for example ``my_numbers``.
+    counts, shares : sequence of str
+        The keys that are counts and the keys that are shares.
+    hints : list of dict
+        Bilingual hints.
+
+    Examples
+    --------
+    >>> import course
+    >>> course.set_language("en")
+    >>> q = NumbersQuestion("demo_q6", "my_numbers", counts=["n"], shares=["top"])
+    >>> q.check({"n": 12, "top": 1.5})
+    Not yet: top is a share: between 0 and 1 (got 1.5)
+    False
+    >>> q.check({"n": 12, "top": 0.4})  # doctest: +ELLIPSIS
+    Your numbers have the right form. This check does not say whether they are right: ...
+    True
+    """
+
+    kind = "numbers"
+
+    def __init__(self, qid: str, name: str, counts: Sequence[str] = (),
+                 shares: Sequence[str] = (), hints: Sequence[dict] = ()):
+        super().__init__(qid, name, hints)
+        self.counts = [str(k) for k in counts]
+        self.shares = [str(k) for k in shares]
+
+    @property
+    def keys(self) -> list[str]:
+        return [*self.counts, *self.shares]
+
+    def _evaluate(self, answers) -> tuple[bool, str]:
+        keys = ", ".join(map(repr, self.keys))
+        if not isinstance(answers, dict):
+            return False, t("check_fail", detail=t("numbers_not_dict", name=self.name,
+                                                    keys=keys, type=_type_name(answers)))
+        if sorted(map(str, answers)) != sorted(self.keys):
+            return False, t("check_fail", detail=t(
+                "numbers_keys", name=self.name, keys=keys,
+                got=", ".join(map(repr, map(str, answers))) or "{}"))
+        for key in self.keys:
+            value = answers[key]
+            if isinstance(value, bool) or not isinstance(value, int | float | np.number) \
+                    or not np.isfinite(float(value)):
+                return False, t("check_fail", detail=t("numbers_not_number", field=key,
+                                                        value=_fmt(value)))
+            if key in self.counts and (float(value) < 0 or float(value) != int(value)):
+                return False, t("check_fail", detail=t("numbers_not_count", field=key,
+                                                        value=_fmt(value)))
+            if key in self.shares and not 0 <= float(value) <= 1:
+                return False, t("check_fail", detail=t("numbers_not_share", field=key,
+                                                        value=_fmt(value)))
+        return True, t("numbers_format_ok")

@@ -13,6 +13,7 @@ question  id           answer
 ``q3``    ``ch05_q3``  ``abc_classes(values, a_cut=0.8, b_cut=0.95)``
 ``q4``    ``ch05_q4``  ``man_qualify(leads, min_budget)``
 ``q5``    ``ch05_q5``  ``quiz_answers``: ``{"1": "a", ...}`` (format only)
+``q6``    ``ch05_q6``  ``my_numbers``: numbers about your own data (form only)
 ========  ===========  =================================================
 
 Examples
@@ -38,10 +39,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from course.check._core import Case, FunctionQuestion, QuizQuestion
+from course.check._core import Case, FunctionQuestion, NumbersQuestion, QuizQuestion
 from course.synthetic import transactions_from_rows
 
-__all__ = ["q1", "q2", "q3", "q4", "q5"]
+__all__ = ["q1", "q2", "q3", "q4", "q5", "q6"]
 
 _CUSTOMER = {"en": "customer", "zh": "客户"}
 
@@ -252,5 +253,24 @@ q5 = QuizQuestion(
         {"en": "If two options look right, pick the one that follows this chapter's "
                "conventions exactly (for example how ties and cut-offs are treated).",
          "zh": "如果两个选项看起来都对，选严格符合本章约定的那个（例如并列和界限是怎样处理的）。"},
+    ],
+)
+
+# ---------------------------------------------------------------- q6: my_numbers
+
+q6 = NumbersQuestion(
+    "ch05_q6", "my_numbers", counts=("customers", "a_customers"), shares=("top20_share",),
+    hints=[
+        {"en": "Start from rfm = rfm_table(my_tx): one row per customer who bought something. "
+               "customers is the number of its rows.",
+         "zh": "先算 rfm = rfm_table(my_tx)：每位有购买的客户占一行，customers 就是它的行数。"},
+        {"en": "For top20_share, sort monetary from largest to smallest, take the first "
+               "ceil(0.2 * customers) customers (math.ceil) and divide their sum by the total.",
+         "zh": "计算 top20_share 时，把 monetary 从大到小排序，取前 ceil(0.2 × customers) "
+               "位客户（用 math.ceil），用他们的金额之和除以总金额。"},
+        {"en": "For a_customers, use your abc_classes(rfm['monetary']) with the default cuts "
+               "and count the 'A's. The numbers must come from your own my_tx.",
+         "zh": "计算 a_customers 时，用你写的 abc_classes(rfm['monetary'])（默认界限），"
+               "数一数有几个 'A'。这些数必须用你自己的 my_tx 算出来。"},
     ],
 )

@@ -1,0 +1,413 @@
+"""Time grading a class of chapter 5 submissions: plain nbgrader against crm-course.
+
+Run from the repository root::
+
+    python benchmarks/bench_grading.py                 # 60 students
+    python benchmarks/bench_grading.py --also-jobs1    # also crm-course with --jobs 1
+    python benchmarks/bench_grading.py --quick         # 4 students (a smoke test)
+
+The class has students ``s001``, ``s002``, ... whose notebooks cycle over the
+ordinary students of the demo class (:func:`autograder.demo.build_submissions`:
+right, partly right, wrong, raising, noisy but right, and a right one first
+submitted under a non-ASCII name), so every run mixes answers that pass, fail
+and raise. The same notebooks are graded, each run starting from nothing:
+
+1. **plain nbgrader** (the baseline): a fresh nbgrader course directory
+   (:class:`autograder.coursedir.CourseDir`: ``prepare`` and
+   ``generate_assignment``, not timed), every notebook copied to
+   ``submitted/<id>/ch05/ch05.ipynb``, then one ``nbgrader autograde ch05
+   --force`` that grades the students one after another, unsandboxed. Its
+   environment sets ``CRM_GRADING_DIR`` to a folder holding the hidden inputs
+   (:func:`autograder.answers.write_cases` with the seed ``"bench"``), so the
+   hidden tests' ``hand_in`` calls the students' functions on them, as under
+   crm-course: the kernels do the same work.
+2. ``crm-course grade ch05 SUBMISSIONS --jobs 2 --no-feedback --quiet`` into a
+   fresh ``--out`` (its time includes its own ``generate_assignment``, and the
+   sandbox, the limits and the scoring against the reference);
+3. with ``--also-jobs1``, the same with ``--jobs 1``: the per-student overhead
+   of crm-course without the parallel speed-up.
+
+Each command is timed by the wall clock around :func:`subprocess.run`. The
+script then checks that every run graded every student (nbgrader's gradebook
+holds N submissions of ch05; ``grades.csv`` has N rows, all with status
+``ok``) and exits non-zero with a warning if not. It also reports for how many
+students the two total scores agree; they may legitimately differ, since
+nbgrader alone gives a test cell's points whenever it runs without an error,
+whereas crm-course scores the handed-in answers against the reference.
+
+A table of seconds, seconds per student and the ratio nbgrader / crm-course is
+printed; everything (each run's time and command line, N, Python and nbgrader
+versions, CPU count) goes to ``benchmarks/results/`` as JSON (the folder is
+git-ignored). Timings are for information only: no test asserts on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+ASSIGNMENT = "ch05"
+
+#: The ordinary students of the demo class (the others are broken or hostile).
+ORDINARY = ("alice_right", "bao_partly_right", "chen_wrong", "dmitri_raises",
+            "jun_noisy_but_right", "李雷 Li Lei")
+
+#: Seed of the hidden inputs the baseline's kernels get (one for the whole class).
+BASELINE_SEED = "bench"
+
+
+def student_ids(n: int) -> list[str]:
+    """Ids ``s001``, ``s002``, ... (wider when there are more than 999 students).
+
+    Examples
+    --------
+    >>> student_ids(3)
+    ['s001', 's002', 's003']
+    >>> student_ids(1000)[-1]
+    's1000'
+    """
+    width = max(3, len(str(n)))
+    return [f"s{k:0{width}d}" for k in range(1, n + 1)]
+
+
+def class_of(n: int) -> dict[str, str]:
+    """Which demo student's notebook each benchmark student hands in.
+
+    Examples
+    --------
+    >>> class_of(7)["s007"], class_of(7)["s002"]
+    ('alice_right', 'bao_partly_right')
+    """
+    return {sid: ORDINARY[k % len(ORDINARY)] for k, sid in enumerate(student_ids(n))}
+
+
+def write_class(work: Path, n: int) -> tuple[Path, Path, dict[str, str], float]:
+    """Write the submissions twice: a folder per student, and nbgrader's ``submitted/``.
+
+    Returns the submissions folder, the nbgrader course directory (prepared
+    and released), the class (student id -> demo student) and the seconds
+    ``nbgrader generate_assignment`` took (crm-course's timed run includes
+    the same step, the baseline's does not).
+    """
+    import nbformat
+
+    from autograder.coursedir import CourseDir
+    from autograder.demo import build_submissions
+
+    demo = build_submissions()
+    for name in ORDINARY:
+        if not isinstance(demo.get(name), nbformat.NotebookNode):
+            raise SystemExit(f"demo student {name!r} is not a notebook any more")
+    texts = {name: nbformat.writes(demo[name]) for name in ORDINARY}
+    students = class_of(n)
+
+    subs = work / "submissions"
+    nbg = CourseDir(work / "nbgrader")
+    nbg.prepare(ASSIGNMENT)
+    start = time.perf_counter()
+    nbg.generate_assignment(ASSIGNMENT)
+    release_seconds = time.perf_counter() - start
+    for sid, name in students.items():
+        for folder in (subs / sid, nbg.root / "submitted" / sid / ASSIGNMENT):
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{ASSIGNMENT}.ipynb").write_text(texts[name], encoding="utf-8")
+    return subs, nbg.root, students, release_seconds
+
+
+def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> dict:
+    """Run ``cmd``; return its wall-clock seconds, exit code and the end of its output."""
+    start = time.perf_counter()
+    try:
+        run = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True,
+                             timeout=timeout, stdin=subprocess.DEVNULL, check=False)
+        code, out, err = run.returncode, run.stdout, run.stderr
+    except subprocess.TimeoutExpired as exc:
+        code = None
+        out = exc.stdout.decode(errors="replace") if isinstance(exc.stdout, bytes) else ""
+        err = f"timed out after {timeout:g} s"
+    seconds = time.perf_counter() - start
+    return {"command": cmd, "cwd": str(cwd), "seconds": seconds, "returncode": code,
+            "stdout_tail": (out or "")[-2000:], "stderr_tail": (err or "")[-2000:]}
+
+
+def _base_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("CRM_GRADING_DIR", None)
+    env.pop("CRM_STUDENT_ID", None)
+    # nbgrader calls alembic from PATH to set up its gradebook (as CourseDir.nbgrader does).
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
+    env.setdefault("PYTHONIOENCODING", "utf-8")
+    return env
+
+
+def run_nbgrader(root: Path, cases: Path, timeout: float) -> dict:
+    """The baseline: one ``nbgrader autograde`` over the whole class, timed."""
+    env = _base_env()
+    env["CRM_GRADING_DIR"] = str(cases)
+    cmd = [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, "--force"]
+    result = timed(cmd, cwd=root, env=env, timeout=timeout)
+    result["env"] = {"CRM_GRADING_DIR": str(cases)}
+    return result
+
+
+def crm_course_command() -> list[str]:
+    """The installed ``crm-course`` script beside this Python, or the module."""
+    script = Path(sys.executable).parent / "crm-course"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "autograder.cli"]
+
+
+def run_crm(subs: Path, out: Path, jobs: int, timeout: float) -> dict:
+    """``crm-course grade`` over the whole class into a fresh ``out``, timed."""
+    cmd = [*crm_course_command(), "grade", ASSIGNMENT, str(subs), "--out", str(out),
+           "--jobs", str(jobs), "--no-feedback", "--quiet"]
+    result = timed(cmd, cwd=ROOT, env=_base_env(), timeout=timeout)
+    result["jobs"] = jobs
+    return result
+
+
+def nbgrader_scores(root: Path) -> dict[str, float]:
+    """Total score of each ch05 submission in nbgrader's gradebook (student id -> score)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    db = root / "gradebook.db"
+    if not db.exists():
+        return {}
+    with Gradebook(f"sqlite:///{db}") as gb:
+        try:
+            subs = gb.assignment_submissions(ASSIGNMENT)
+        except MissingEntry:
+            return {}
+        return {s.student_id: round(float(s.score), 2) for s in subs}
+
+
+def crm_rows(out: Path) -> list[dict]:
+    """The rows of ``grades.csv`` (empty if there is none)."""
+    path = out / "grades.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def worker_seconds(out: Path) -> list[float]:
+    """Seconds each student took in a crm-course worker (from its state files), if any."""
+    seconds = []
+    for path in sorted((out / "state" / ASSIGNMENT).glob("*.json")):
+        try:
+            seconds.append(float(json.loads(path.read_text(encoding="utf-8"))["seconds"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return seconds
+
+
+def check_crm(run: dict, out: Path, ids: list[str], warnings: list[str]) -> dict:
+    """Check a crm-course run graded every student ``ok``; add to ``warnings`` if not."""
+    label = f"crm-course --jobs {run['jobs']}"
+    rows = crm_rows(out)
+    statuses = collections.Counter(r["status"] for r in rows)
+    if run["returncode"] != 0:
+        warnings.append(f"{label} exited with {run['returncode']}: "
+                        f"{run['stderr_tail'].strip()[-500:]}")
+    missing = sorted(set(ids) - {r["student_id"] for r in rows})
+    if len(rows) != len(ids) or missing:
+        warnings.append(f"{label}: grades.csv has {len(rows)} rows for {len(ids)} students"
+                        + (f" (missing: {', '.join(missing[:10])})" if missing else ""))
+    bad = [f"{r['student_id']} ({r['status']}: {r['message'][:120]})"
+           for r in rows if r["status"] != "ok"]
+    if bad:
+        warnings.append(f"{label}: {len(bad)} row(s) not ok: {'; '.join(bad[:5])}")
+    secs = worker_seconds(out)
+    return {"rows": len(rows), "statuses": dict(statuses),
+            "scores": {r["student_id"]: round(float(r["score"]), 2) for r in rows},
+            "worker_seconds_median": statistics.median(secs) if secs else None}
+
+
+def compare(a: dict[str, float], b: dict[str, float]) -> dict:
+    """How many students two runs gave the same total score (within 0.01).
+
+    Examples
+    --------
+    >>> compare({"s1": 14.0, "s2": 3.0}, {"s1": 14.0, "s2": 5.7, "s3": 1.0})["agree"]
+    1
+    """
+    common = sorted(set(a) & set(b))
+    differ = {sid: [a[sid], b[sid]] for sid in common if abs(a[sid] - b[sid]) > 0.01}
+    return {"compared": len(common), "agree": len(common) - len(differ), "differ": differ}
+
+
+def _versions() -> dict:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {"python": platform.python_version(), "platform": platform.platform(),
+           "cpus": os.cpu_count()}
+    for package in ("nbgrader", "nbclient", "jupyter_client", "ipykernel", "pandas"):
+        try:
+            out[package] = version(package)
+        except PackageNotFoundError:
+            out[package] = None
+    try:
+        bwrap = subprocess.run(["bwrap", "--version"], capture_output=True, text=True,
+                               check=False, timeout=10)
+        out["bwrap"] = bwrap.stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        out["bwrap"] = None
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict:
+    """Run the benchmark, print a table and write the JSON results.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Command-line arguments (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    dict
+        The results written to JSON; ``results["ok"]`` is False if a run did
+        not grade every student (the script then exits with status 1).
+    """
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=60, metavar="N",
+                        help="size of the class (default 60)")
+    parser.add_argument("--also-jobs1", action="store_true",
+                        help="also time crm-course grade --jobs 1")
+    parser.add_argument("--keep", metavar="DIR",
+                        help="work in DIR (new or empty) and keep it: submissions, "
+                             "nbgrader's course directory, crm-course's --out folders")
+    parser.add_argument("--quick", action="store_true",
+                        help="4 students: a smoke test")
+    parser.add_argument("--no-save", action="store_true", help="do not write JSON")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.students = 4
+    if args.students < 1:
+        parser.error("--students must be at least 1")
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from autograder.answers import write_cases
+
+    if args.keep:
+        work = Path(args.keep).resolve()
+        if work.exists() and any(work.iterdir()):
+            parser.error(f"--keep {work}: the folder is not empty (each run starts fresh)")
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix="bench-grading-"))
+    n = args.students
+    timeout = 600 + 120 * n  # generous: a stuck run fails the check, never hangs forever
+    warnings: list[str] = []
+    try:
+        start = time.perf_counter()
+        subs, nbg_root, students, release_seconds = write_class(work, n)
+        setup_seconds = time.perf_counter() - start
+        cases = work / "baseline_grading"
+        write_cases(ASSIGNMENT, BASELINE_SEED, cases)
+        ids = list(students)
+
+        mix = ", ".join(f"{count} {name}"
+                        for name, count in collections.Counter(students.values()).items())
+        print(f"{ASSIGNMENT}: {n} students ({mix}); {os.cpu_count()} CPUs; "
+              f"work folder {work}", flush=True)
+        print("timing nbgrader autograde ...", flush=True)
+        baseline = run_nbgrader(nbg_root, cases, timeout)
+        crm_runs = {}
+        for jobs in (2, 1) if args.also_jobs1 else (2,):
+            print(f"timing crm-course grade --jobs {jobs} ...", flush=True)
+            crm_runs[jobs] = run_crm(subs, work / f"crm_jobs{jobs}", jobs, timeout)
+
+        nbg = nbgrader_scores(nbg_root)
+        if baseline["returncode"] != 0:
+            warnings.append(f"nbgrader autograde exited with {baseline['returncode']}: "
+                            f"{baseline['stderr_tail'].strip()[-500:]}")
+        if len(nbg) != n or set(nbg) != set(ids):
+            warnings.append(f"nbgrader's gradebook has {len(nbg)} submissions of "
+                            f"{ASSIGNMENT} for {n} students")
+        baseline["submissions_in_gradebook"] = len(nbg)
+        baseline["scores"] = nbg
+        for jobs, run in crm_runs.items():
+            run.update(check_crm(run, work / f"crm_jobs{jobs}", ids, warnings))
+        crm = crm_runs[2]
+        agreement = compare(nbg, crm["scores"])
+        if 1 in crm_runs:
+            same = compare(crm_runs[1]["scores"], crm["scores"])
+            crm_runs[1]["agreement_with_jobs2"] = same
+            if same["differ"]:
+                warnings.append(f"crm-course --jobs 1 and --jobs 2 gave different scores to "
+                                f"{len(same['differ'])} student(s): {same['differ']}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+    ratio = baseline["seconds"] / crm["seconds"] if crm["seconds"] else float("nan")
+    results = {
+        "benchmark": "bench_grading",
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "assignment": ASSIGNMENT,
+        "students": n,
+        "class": dict(collections.Counter(students.values())),
+        "setup_seconds": setup_seconds,
+        "nbgrader_generate_assignment_seconds": release_seconds,
+        "nbgrader_autograde": baseline,
+        "crm_course": {f"jobs{jobs}": run for jobs, run in crm_runs.items()},
+        "ratio_nbgrader_to_crm_jobs2": ratio,
+        "ratio_nbgrader_to_crm_jobs1": (baseline["seconds"] / crm_runs[1]["seconds"]
+                                        if 1 in crm_runs else None),
+        "score_agreement_nbgrader_vs_crm": agreement,
+        "warnings": warnings,
+        "ok": not warnings,
+        "kept": str(work) if args.keep else None,
+        "environment": _versions(),
+    }
+
+    print(f"{'run':<40}{'seconds':>10}{'s/student':>11}")
+    rows = [("nbgrader autograde (one process)", baseline["seconds"])]
+    rows += [(f"crm-course grade --jobs {jobs}", run["seconds"])
+             for jobs, run in sorted(crm_runs.items(), reverse=True)]
+    for label, seconds in rows:
+        print(f"{label:<40}{seconds:>10.1f}{seconds / n:>11.2f}")
+    print(f"{'ratio nbgrader / crm-course --jobs 2':<40}{ratio:>9.2f}x")
+    if 1 in crm_runs:
+        print(f"{'ratio nbgrader / crm-course --jobs 1':<40}"
+              f"{results['ratio_nbgrader_to_crm_jobs1']:>9.2f}x")
+        print(f"{'speed-up --jobs 2 over --jobs 1':<40}"
+              f"{crm_runs[1]['seconds'] / crm['seconds']:>9.2f}x")
+    print(f"(not timed for nbgrader, included in crm-course: generate_assignment, "
+          f"{release_seconds:.1f} s here)")
+    if crm.get("worker_seconds_median") is not None:
+        print(f"median seconds per student in a crm-course worker (--jobs 2): "
+              f"{crm['worker_seconds_median']:.2f}")
+    print(f"total scores: nbgrader and crm-course agree for {agreement['agree']} of "
+          f"{agreement['compared']} students (nbgrader alone does not score handed-in "
+          "answers, so they may differ)")
+    for warning in warnings:
+        print(f"WARNING: {warning}", file=sys.stderr)
+    if args.keep:
+        print(f"work folder kept: {work}")
+    if not args.no_save:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        out = RESULTS / f"bench_grading_{stamp}.json"
+        out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+        print(f"results written to {out.relative_to(ROOT)}")
+    return results
+
+
+if __name__ == "__main__":
+    sys.exit(0 if main()["ok"] else 1)
