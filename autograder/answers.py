@@ -92,8 +92,11 @@ class Score:
         return "\n".join([self.header, *self.lines])
 
 
-def write_cases(assignment: str, seed: str, folder: Path) -> None:
-    """Write the generated inputs of every function question into ``folder/cases``.
+def write_cases(assignment: str, seed: str, folder: Path,
+                qids: list[str] | None = None) -> None:
+    """Write the generated inputs of the function questions into ``folder/cases``.
+
+    ``qids`` limits it to some questions (default: all).
 
     Examples
     --------
@@ -106,7 +109,7 @@ def write_cases(assignment: str, seed: str, folder: Path) -> None:
     out = folder / "cases"
     out.mkdir(parents=True, exist_ok=True)
     for qid, question in load(assignment).QUESTIONS.items():
-        if question.kind != "function":
+        if question.kind != "function" or (qids is not None and qid not in qids):
             continue
         cases = [(c.name, c.args, dict(c.kwargs)) for c in question.cases(seed)]
         (out / f"{qid}.pkl").write_bytes(pickle.dumps(cases))

@@ -16,13 +16,14 @@ connections, and copying another student's numbers.
 
 Examples
 --------
->>> sorted(EXPECTED)[:3]
-['alice_right', 'bao_partly_right', 'chen_wrong']
+>>> sorted(expected())[:3]
+['ali_phones_home', 'alice_right', 'bao_partly_right']
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from pathlib import Path
 
@@ -31,50 +32,6 @@ import nbformat
 from autograder.coursedir import EXERCISES_DIR, SOLUTIONS_DIR
 
 ASSIGNMENT = "ch05"
-
-def _copied_points() -> float:
-    """What q6 earns with alice's numbers in kim's notebook, by the reference's own check."""
-    from autograder.reference.ch05 import QUESTIONS, ref_my_numbers
-
-    rows = QUESTIONS["ch05_q6"].compare(ref_my_numbers("kim_copied_numbers"),
-                                        ref_my_numbers("alice_right"))
-    return round(2 * sum(ok for _, ok, _ in rows) / len(rows), 2)
-
-
-#: student id -> (score, status). Maximum is 14 (3 + 3 + 2 + 2 + 2 + 2).
-EXPECTED: dict[str, tuple[float, str]] = {
-    "alice_right": (14.0, "ok"),
-    # q1 counts purchase days, not orders (passes 4 of 8 hidden cases: 3 * 4/8 = 1.5),
-    # q2 right, q3, q4 and q6 left undone, quiz 3 of 5 right (2 * 3/5 = 1.2)
-    "bao_partly_right": (5.7, "ok"),
-    "chen_wrong": (0.0, "ok"),
-    "dmitri_raises": (2.0, "ok"),        # every function raises except man_qualify
-    "emma_endless_loop": (12.0, "timeout"),  # q2's cell never ends; the rest is right
-    "farid_corrupt_file": (0.0, "unreadable"),
-    "gita_tests_edited": (12.0, "tampered"),  # q3 wrong, its test cell emptied
-    "hiro_cells_deleted": (14.0, "tampered"),  # test cells deleted, answers right
-    "ines_no_notebook": (0.0, "missing"),
-    "李雷 Li Lei": (14.0, "ok"),           # a non-ASCII id with a space
-    "jun_noisy_but_right": (14.0, "ok"),   # right answers that warn and write to stderr
-    # ---- submissions that attack the grader
-    "kim_copied_numbers": (12.0 + _copied_points(), "ok"),  # q6: alice's numbers typed in
-    "lena_empty_file": (0.0, "unreadable"),
-    "max_not_a_notebook": (0.0, "unreadable"),
-    "nina_sleeps": (14.0, "timeout"),      # sleeps for days after defining abc_classes
-    "omar_waits_for_input": (14.0, "needs-input"),
-    "pia_ignores_interrupts": (10.0, "timeout"),  # swallows KeyboardInterrupt after q4
-    "quinn_memory_hog": (14.0, "memory-limit"),
-    "rosa_exits_the_kernel": (6.0, "kernel-died"),  # os._exit after q2's tests
-    "sam_kills_his_kernel": (10.0, "kernel-died"),  # SIGKILL to itself after q4's tests
-    "uma_floods_output": (14.0, "output-cut"),     # prints 300 MB
-    "victor_moves_tests": (14.0, "tampered"),      # test cells duplicated and swapped
-    "wen_patches_helpers": (0.0, "ok"),    # wrong answers; numpy/pandas/math/checks patched
-    "xia_always_equal": (0.0, "ok"),       # returns objects that equal everything
-    "yusuf_fakes_grader": (0.0, "ok"),     # import hook, fake hand_in, forged answers
-    "zoe_snoops": (14.0, "ok"),            # tries to read and write outside her folder
-    "ali_phones_home": (14.0, "ok"),       # tries the network
-    "学生_01": (14.0, "ok"),
-}
 
 SOLUTION = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*\n?",
                       re.MULTILINE | re.DOTALL)
@@ -275,6 +232,89 @@ def _fill(release, answers: dict[str, str]):
     return nb
 
 
+def honest_points(answers: dict[str, str], student_id: str) -> float:
+    """What these answer cells earn for ``student_id``, graded in this process.
+
+    The answer code runs here (it is the demo's own code), on the student's
+    own data set, and :func:`autograder.hidden.verify` scores each answer on
+    that student's hidden inputs. The sandboxed grader must give the same.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from autograder.hidden import verify
+    from autograder.reference.ch05 import QUESTIONS
+    from course.synthetic import transactions_for_student
+
+    namespace = {"pd": pd, "np": np, "my_tx": transactions_for_student(student_id)}
+    for gid in sorted(answers):
+        exec(answers[gid], namespace)  # noqa: S102 - the demo's own answer code
+    return round(sum(verify(qid, namespace[q.name], seed=student_id, quiet=True)
+                     for qid, q in QUESTIONS.items() if q.name in namespace), 2)
+
+
+def _expected_points(student_id: str) -> float:
+    right = _solution_code()
+    answers = {
+        "chen_wrong": WRONG, "wen_patches_helpers": WRONG,
+        "gita_tests_edited": {**right, "ch05_q3_answer": WRONG["ch05_q3_answer"]},
+        "kim_copied_numbers": {**right, "ch05_q6_answer": _copied_numbers()},
+    }[student_id]
+    return honest_points(answers, student_id)
+
+
+def _copied_numbers() -> str:
+    from autograder.reference.ch05 import ref_my_numbers
+
+    return f"my_numbers = {ref_my_numbers('alice_right')!r}"
+
+
+@functools.cache
+def expected() -> dict[str, tuple[float, str]]:
+    """Student id -> (score, status) each demo student must get (also as ``EXPECTED``).
+
+    Maximum is 14 (3 + 3 + 2 + 2 + 2 + 2). A few scores are worked out by
+    :func:`honest_points` (grading the same answers in this process), so they
+    are computed on first use rather than at import.
+    """
+    return {
+        "alice_right": (14.0, "ok"),
+        # q1 counts purchase days, not orders (passes 4 of 8 hidden cases: 3 * 4/8 = 1.5),
+        # q2 right, q3, q4 and q6 left undone, quiz 3 of 5 right (2 * 3/5 = 1.2)
+        "bao_partly_right": (5.7, "ok"),
+        # wrong answers still pass a few hidden cases (an empty input, say): partial credit
+        "chen_wrong": (_expected_points("chen_wrong"), "ok"),
+        "dmitri_raises": (2.0, "ok"),        # every function raises except man_qualify
+        "emma_endless_loop": (11.0, "timeout"),  # q2's cell never ends; the rest is right
+        "farid_corrupt_file": (0.0, "unreadable"),
+        # q3 wrong, its test cell emptied (q6's count of A customers uses her q3)
+        "gita_tests_edited": (_expected_points("gita_tests_edited"), "tampered"),
+        "hiro_cells_deleted": (14.0, "tampered"),  # test cells deleted, answers right
+        "ines_no_notebook": (0.0, "missing"),
+        "李雷 Li Lei": (14.0, "ok"),           # a non-ASCII id with a space
+        "jun_noisy_but_right": (14.0, "ok"),   # right answers that warn and write to stderr
+        # ---- submissions that attack the grader
+        # q6: alice's numbers typed in
+        "kim_copied_numbers": (_expected_points("kim_copied_numbers"), "ok"),
+        "lena_empty_file": (0.0, "unreadable"),
+        "max_not_a_notebook": (0.0, "unreadable"),
+        "nina_sleeps": (14.0, "timeout"),      # sleeps for days after defining abc_classes
+        "omar_waits_for_input": (14.0, "needs-input"),
+        "pia_ignores_interrupts": (10.0, "timeout"),  # swallows KeyboardInterrupt after q4
+        "quinn_memory_hog": (14.0, "memory-limit"),
+        "rosa_exits_the_kernel": (6.0, "kernel-died"),  # os._exit after q2's tests
+        "sam_kills_his_kernel": (10.0, "kernel-died"),  # SIGKILL to itself after q4's tests
+        "uma_floods_output": (14.0, "output-cut"),     # prints 300 MB
+        "victor_moves_tests": (14.0, "tampered"),      # test cells duplicated and swapped
+        # chen's wrong answers with numpy, pandas, math and the checks patched: the same score
+        "wen_patches_helpers": (_expected_points("wen_patches_helpers"), "ok"),
+        "xia_always_equal": (0.0, "ok"),       # returns objects that equal everything
+        "yusuf_fakes_grader": (0.0, "ok"),  # chen's answers, import hook, fake hand_in, forgeries
+        "zoe_snoops": (14.0, "ok"),            # tries to read and write outside her folder
+        "ali_phones_home": (14.0, "ok"),       # tries the network
+        "学生_01": (14.0, "ok"),
+    }
+
 def _insert_after(nb, grade_id: str | None, source: str, index: int | None = None):
     """A copy of ``nb`` with a free code cell after the cell ``grade_id``."""
     nb = copy.deepcopy(nb)
@@ -330,13 +370,9 @@ def build_submissions(targets: dict | None = None) -> dict[str, object]:
 
 def _attacks(release, right: dict[str, str], targets: dict) -> dict[str, object]:
     """The submissions that attack the grader (see the module docstring)."""
-    from autograder.reference.ch05 import ref_my_numbers
-
     full = _fill(release, right)
     subs: dict[str, object] = {}
-    alice = ref_my_numbers("alice_right")
-    subs["kim_copied_numbers"] = _fill(release, {**right, "ch05_q6_answer":
-                                                 f"my_numbers = {alice!r}"})
+    subs["kim_copied_numbers"] = _fill(release, {**right, "ch05_q6_answer": _copied_numbers()})
     subs["lena_empty_file"] = b""
     subs["max_not_a_notebook"] = b'{"hello": "this is not a notebook"}'
     subs["nina_sleeps"] = _fill(release, {**right, "ch05_q3_answer": right["ch05_q3_answer"]
@@ -405,3 +441,9 @@ def write_demo_class(folder: str | Path, targets: dict | None = None) -> Path:
             # LMS downloads rename files; the grader finds the notebook by extension.
             nbformat.write(sub, student_dir / f"{ASSIGNMENT}_submission.ipynb")
     return folder
+
+
+def __getattr__(name: str):
+    if name == "EXPECTED":  # computed on first use: see expected()
+        return expected()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

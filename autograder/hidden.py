@@ -67,7 +67,7 @@ def verify(qid: str, answer, seed: int | str | None = None, quiet: bool = False)
     seed = str(seed if seed is not None else DEFAULT_SEED)
     with tempfile.TemporaryDirectory(prefix="crm-verify-") as tmp:
         folder = Path(tmp)
-        write_cases(assignment, seed, folder)
+        write_cases(assignment, seed, folder, [qid])
         saved = os.environ.get(handin.GRADING_DIR)
         os.environ[handin.GRADING_DIR] = tmp
         try:

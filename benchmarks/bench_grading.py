@@ -19,8 +19,11 @@ and raise. The same notebooks are graded, each run starting from nothing:
    --force`` that grades the students one after another, unsandboxed. Its
    environment sets ``CRM_GRADING_DIR`` to a folder holding the hidden inputs
    (:func:`autograder.answers.write_cases` with the seed ``"bench"``), so the
-   hidden tests' ``hand_in`` calls the students' functions on them, as under
-   crm-course: the kernels do the same work.
+   hidden tests' ``hand_in`` calls the students' functions on them, and
+   ``CRM_STUDENT_ID`` to ``"bench"``, so task 6 builds a student data set
+   (``course.synthetic.student_transactions``) instead of stopping at the
+   empty ``STUDENT_ID`` of the released notebook, as under crm-course: the
+   kernels do the same work (every student gets the same inputs here).
 2. ``crm-course grade ch05 SUBMISSIONS --jobs 2 --no-feedback --quiet`` into a
    fresh ``--out`` (its time includes its own ``generate_assignment``, and the
    sandbox, the limits and the scoring against the reference);
@@ -156,11 +159,10 @@ def _base_env() -> dict[str, str]:
 
 def run_nbgrader(root: Path, cases: Path, timeout: float) -> dict:
     """The baseline: one ``nbgrader autograde`` over the whole class, timed."""
-    env = _base_env()
-    env["CRM_GRADING_DIR"] = str(cases)
+    extra = {"CRM_GRADING_DIR": str(cases), "CRM_STUDENT_ID": BASELINE_SEED}
     cmd = [sys.executable, "-m", "nbgrader", "autograde", ASSIGNMENT, "--force"]
-    result = timed(cmd, cwd=root, env=env, timeout=timeout)
-    result["env"] = {"CRM_GRADING_DIR": str(cases)}
+    result = timed(cmd, cwd=root, env={**_base_env(), **extra}, timeout=timeout)
+    result["env"] = extra
     return result
 
 
