@@ -5,7 +5,8 @@ The kernel of a graded notebook sees, read-only, the system (``/usr``,
 package and the public data sets; read-write, only its own working folder.
 Everything else, the solutions, the gradebook, the reference answers (the
 ``autograder`` package is masked even where it sits inside the environment)
-and other students' work, does not exist for it. It has no network (a new
+and other students' work, does not exist for it, and the sandbox's own root
+is read-only (``/tmp`` is a private, empty tmpfs). It has no network (a new
 network namespace with nothing in it), its own process and IPC namespaces, and
 ``prlimit`` caps its address space (``MemoryError`` past the limit), the size
 of files it writes and its open files.
@@ -147,7 +148,8 @@ class SandboxPolicy:
         for path in self.masked():
             args += ["--tmpfs", str(path)]
         args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                 "--bind", str(work), str(work), "--chdir", str(work), "--clearenv"]
+                 "--bind", str(work), str(work), "--remount-ro", "/",
+                 "--chdir", str(work), "--clearenv"]
         for key, value in {**BASE_ENV, "HOME": str(work), **env}.items():
             args += ["--setenv", key, value]
         return [*args, "prlimit", f"--as={self.memory_bytes}", f"--fsize={MAX_FILE_BYTES}",
