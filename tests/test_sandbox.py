@@ -59,10 +59,13 @@ def test_cell_timeout_interrupts_and_the_run_goes_on(tmp_path):
     assert [e.status for e in report.events] == ["timeout"]
 
 
-def test_exit_and_sys_exit_do_not_stop_grading(tmp_path):
-    report, outs = _run(tmp_path, "exit()", "import sys; sys.exit(1)", "quit()", "print(2)")
-    assert outs[3][0]["text"] == "2\n"
-    assert report.events == []
+def test_sys_exit_is_an_error_but_exit_ends_the_kernel(tmp_path):
+    report, outs = _run(tmp_path, "import sys; sys.exit(1)", "print(2)", "exit()",
+                        "import time; time.sleep(3)", "print(3)")
+    assert _error(outs[0]) == "SystemExit"
+    assert outs[1][0]["text"] == "2\n"
+    assert "3\n" not in str(outs[4])
+    assert [e.status for e in report.events] == ["kernel-died"]
 
 
 def test_os_exit_kills_the_kernel_not_the_run(tmp_path):
