@@ -130,56 +130,112 @@ def transactions_from_rows(rows) -> pd.DataFrame:
 #: Environment variable the grader sets to the id of the submission it runs.
 STUDENT_ID_VAR = "CRM_STUDENT_ID"
 
+#: Number of customers in a student's chapter-5 data set.
+STUDENT_CUSTOMERS = (90, 150)
 
-def transactions_for_student(student_id: str) -> pd.DataFrame:
-    """The chapter-5 data set of one student: its size and its lines depend on the id.
+
+def student_shop_size(student_id: str) -> int:
+    """How many customers the shop of ``student_id`` has (between 90 and 150).
+
+    The size differs from student to student too, so even a count of
+    customers copied from a classmate is almost always wrong.
+
+    Examples
+    --------
+    >>> student_shop_size("s001") == student_shop_size("s001")
+    True
+    >>> 90 <= student_shop_size("学生_01") <= 150
+    True
+    """
+    low, high = STUDENT_CUSTOMERS
+    return int(rng_from_seed(f"ch05-size:{student_id}").integers(low, high + 1))
+
+
+def transactions_for_student(student_id: str,
+                             n_customers: int | None = None) -> pd.DataFrame:
+    """The chapter-5 data set of one student id, whoever asks for it.
+
+    This is ``make_transactions(n_customers=student_shop_size(student_id),
+    seed=f"ch05:{student_id}")``, with no look at the environment: the grader
+    calls it with the id of the submission to work out the right numbers.
+    Students call :func:`student_transactions` instead.
 
     Examples
     --------
     >>> a, b = transactions_for_student("s001"), transactions_for_student("s002")
     >>> a.equals(transactions_for_student("s001")), a.equals(b)
     (True, False)
+    >>> a["customer_id"].nunique() == student_shop_size("s001")
+    True
     """
-    rng = rng_from_seed(f"ch05-size:{student_id}")
-    return make_transactions(n_customers=int(rng.integers(90, 151)),
-                             seed=f"ch05:{student_id}")
+    size = student_shop_size(student_id) if n_customers is None else n_customers
+    return make_transactions(n_customers=size, seed=f"ch05:{student_id}")
 
 
-def student_transactions(student_id: str | None = None) -> pd.DataFrame:
+def student_transactions(student_id: str | None = None,
+                         n_customers: int | None = None) -> pd.DataFrame:
     """Your own data set for chapter 5's last task, seeded from your student id.
 
-    Every student gets a different shop (a different number of customers and
-    different purchases), always the same one for the same id. When the
-    grader runs a notebook it sets ``CRM_STUDENT_ID`` to the id of the
-    submission, and that id wins over the one typed in the notebook: the
-    numbers are always checked against the submitting student's data.
+    Every student gets a different shop (its size, 90 to 150 customers, and
+    its purchases), and always the same one for the same id.
+
+    **The grader's id wins.** When the grader runs a notebook it sets the
+    environment variable ``CRM_STUDENT_ID`` to the id of the submission. If
+    that variable is set (and not blank), it is used exactly as set and
+    ``student_id`` is ignored: during grading the data are always the submitting student's,
+    whatever id the notebook typed, so numbers computed on a classmate's data
+    (or copied from a classmate) do not match.
 
     Parameters
     ----------
     student_id : str, optional
-        Your student id as the course site shows it.
+        Your student id as the course site shows it. Used only when
+        ``CRM_STUDENT_ID`` is not set.
+    n_customers : int, optional
+        Number of customers in the shop; by default it depends on the id
+        (the graded task uses the default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Order lines in the course schema (see :func:`make_transactions`).
 
     Raises
     ------
     ValueError
-        If no id is given and none is set by the grader.
+        If ``student_id`` is None or blank and ``CRM_STUDENT_ID`` is not set.
 
     Examples
     --------
     >>> import os
-    >>> os.environ.pop("CRM_STUDENT_ID", None) is None
+    >>> saved = os.environ.pop("CRM_STUDENT_ID", None)
+    >>> mine, theirs = student_transactions("s001"), student_transactions("s002")
+    >>> mine.equals(student_transactions("s001"))   # the same id: the same data
     True
-    >>> len(student_transactions("s001")) == len(transactions_for_student("s001"))
+    >>> mine.equals(theirs)                          # two ids: different data
+    False
+
+    While grading, ``CRM_STUDENT_ID`` overrides the id typed in the notebook:
+
+    >>> os.environ["CRM_STUDENT_ID"] = "s001"
+    >>> student_transactions("s002").equals(mine)
     True
+    >>> del os.environ["CRM_STUDENT_ID"]
+
+    Without any id the student is told what to do:
+
     >>> student_transactions("")
     Traceback (most recent call last):
     ...
     ValueError: set STUDENT_ID to your student id first, e.g. STUDENT_ID = "s001"
+    >>> if saved is not None:
+    ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    sid = (os.environ.get(STUDENT_ID_VAR) or student_id or "").strip()
+    graded = os.environ.get(STUDENT_ID_VAR) or ""
+    sid = graded if graded.strip() else (student_id or "").strip()
     if not sid:
         raise ValueError('set STUDENT_ID to your student id first, e.g. STUDENT_ID = "s001"')
-    return transactions_for_student(sid)
+    return transactions_for_student(sid, n_customers=n_customers)
 
 
 def make_leads(n_leads: int = 40, seed: int | str = 0) -> pd.DataFrame:

@@ -451,34 +451,75 @@ def test_scalar_questions_and_nan():
 # ------------------------------------------------------------- q6: numbers about your own data
 
 
-def test_numbers_question_checks_the_form_only():
-    from autograder.reference.ch05 import ref_my_numbers
+def _my_numbers(student_id: str) -> dict:
+    """Task 6 done right, with the lecture's functions, on the student's own data."""
+    from course.synthetic import transactions_for_student
 
-    right = ref_my_numbers("s001")
+    rfm = ident.rfm_table(transactions_for_student(student_id))
+    monetary = rfm["monetary"].sort_values(ascending=False)
+    top = math.ceil(0.2 * len(rfm))
+    return {"customers": len(rfm),
+            "top20_share": float(monetary.iloc[:top].sum() / monetary.sum()),
+            "a_customers": int((ident.abc_classes(rfm["monetary"]) == "A").sum())}
+
+
+RIGHT_FORM = {"customers": 120, "top20_share": 0.63, "a_customers": 40}
+
+
+def test_numbers_question_checks_the_form_only(capsys):
+    right = _my_numbers("s001")
     ch05.q6.assert_check_passed(right)
-    ch05.q6.assert_check_passed(ref_my_numbers("s002"))  # another student's: right form too
+    ch05.q6.assert_check_passed(_my_numbers("s002"))  # another student's: right form too
     ch05.q6.assert_check_passed({**right, "customers": float(right["customers"])})
+    ch05.q6.assert_check_passed({"customers": np.int64(120), "top20_share": np.float32(0.5),
+                                 "a_customers": 0})
+    ch05.q6.assert_check_passed({"customers": 0, "top20_share": 1, "a_customers": 0})
+    # the message is the same whatever the numbers: it never says whether they are right
+    messages = set()
+    for answer in (right, _my_numbers("s002"), RIGHT_FORM):
+        assert ch05.q6.check(answer) is True
+        messages.add(capsys.readouterr().out)
+    assert len(messages) == 1 and "does not say whether they are right" in messages.pop()
 
 
-@pytest.mark.parametrize("answer, words", [
-    ({"customers": 10, "top20_share": 0.5}, "exactly the keys"),
-    ({"customers": 10, "top20_share": 0.5, "a_customers": "7"}, "is not a number"),
-    ({"customers": 10, "top20_share": 1.5, "a_customers": 3}, "between 0 and 1"),
-    ({"customers": True, "top20_share": 0.5, "a_customers": 3}, "is not a number"),
-    ({"customers": 10.5, "top20_share": 0.5, "a_customers": 3}, "a whole number"),
-    ({"customers": None, "top20_share": None, "a_customers": None}, "is not a number"),
-    ([10, 0.5, 3], "should be a dict"),
+def test_numbers_question_lookup_by_name(capsys):
+    my_numbers = dict(RIGHT_FORM)  # noqa: F841 - found by name through the caller's frame
+    assert ch05.q6.check() is True
+    ch05.q6.assert_passes()
+
+
+@pytest.mark.parametrize("answer, en, zh", [
+    ({"customers": 10, "top20_share": 0.5}, "should have exactly the keys", "的键应当正好是"),
+    ({**RIGHT_FORM, "top_share": 0.5}, "should have exactly the keys", "的键应当正好是"),
+    ({**RIGHT_FORM, "a_customers": "7"}, "a_customers: '7' is not a number", "还不是一个数"),
+    ({**RIGHT_FORM, "top20_share": 1.5}, "top20_share is a share: between 0 and 1",
+     "top20_share 是一个占比，应在 0 到 1 之间"),
+    ({**RIGHT_FORM, "top20_share": 63.0}, "between 0 and 1", "在 0 到 1 之间"),
+    ({**RIGHT_FORM, "top20_share": -0.1}, "between 0 and 1", "在 0 到 1 之间"),
+    ({**RIGHT_FORM, "customers": True}, "customers: True is not a number", "还不是一个数"),
+    ({**RIGHT_FORM, "customers": np.bool_(True)}, "is not a number", "还不是一个数"),
+    ({**RIGHT_FORM, "customers": 10.5}, "a whole number", "应为 0 或正整数"),
+    ({**RIGHT_FORM, "a_customers": -3}, "a whole number", "应为 0 或正整数"),
+    ({**RIGHT_FORM, "top20_share": math.nan}, "is not a number", "还不是一个数"),
+    ({**RIGHT_FORM, "top20_share": math.inf}, "is not a number", "还不是一个数"),
+    ({"customers": None, "top20_share": None, "a_customers": None}, "is not a number",
+     "还不是一个数"),
+    ([10, 0.5, 3], "should be a dict", "应当是一个字典"),
+    (None, "should be a dict", "应当是一个字典"),
 ])
-def test_numbers_question_names_what_is_wrong(answer, words):
-    assert words in ch05.q6.assert_check_failed(answer)
-
-
-def test_numbers_question_speaks_chinese():
+def test_numbers_question_names_what_is_wrong_in_both_languages(answer, en, zh):
+    message = ch05.q6.assert_check_failed(answer)
+    assert message.startswith("Not yet: ") and en in message
     course.set_language("zh")
-    try:
-        assert "占比" in ch05.q6.assert_check_failed(
-            {"customers": 1, "top20_share": 2.0, "a_customers": 1})
-        assert "学号" not in ch05.q6.assert_check_failed([1])
-        ch05.q6.hint(1)
-    finally:
-        course.set_language("en")
+    message = ch05.q6.assert_check_failed(answer)
+    assert message.startswith("还不对：") and zh in message
+
+
+def test_numbers_question_speaks_chinese(capsys):
+    course.set_language("zh")
+    assert ch05.q6.check(RIGHT_FORM) is True
+    assert "这里不检查对错" in capsys.readouterr().out
+    assert ch05.q6.check({"customers": 1}) is False
+    assert "ch05.q6.hint()" in capsys.readouterr().out
+    ch05.q6.hint(1)
+    assert capsys.readouterr().out.startswith("提示 1/3：")

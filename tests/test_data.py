@@ -22,7 +22,14 @@ from course.data import (
     read_online_retail_raw,
     validate_transactions,
 )
-from course.synthetic import make_leads, make_transactions, rng_from_seed
+from course.synthetic import (
+    make_leads,
+    make_transactions,
+    rng_from_seed,
+    student_shop_size,
+    student_transactions,
+    transactions_for_student,
+)
 
 
 @pytest.fixture(scope="module")
@@ -321,3 +328,44 @@ def test_generator_edge_cases():
     assert len(returns) > 0 and returns["order_id"].str.startswith("C").all()
     assert (with_returns["amount"] == (with_returns["quantity"]
                                        * with_returns["unit_price"]).round(2)).all()
+
+
+# ------------------------------------------------------------------ per-student data (task 6)
+
+
+@pytest.fixture
+def no_grader_id(monkeypatch):
+    monkeypatch.delenv("CRM_STUDENT_ID", raising=False)
+    return monkeypatch
+
+
+def test_student_transactions_is_the_students_own_shop(no_grader_id):
+    mine = student_transactions("s001")
+    size = student_shop_size("s001")
+    assert mine.equals(make_transactions(n_customers=size, seed="ch05:s001"))
+    assert mine.equals(student_transactions("s001"))
+    assert mine.equals(transactions_for_student("s001"))
+    assert not mine.equals(student_transactions("s002"))
+    assert student_transactions("学生_01", n_customers=30).equals(
+        make_transactions(n_customers=30, seed="ch05:学生_01"))
+    assert_course_schema(mine)
+    assert mine["customer_id"].nunique() == size
+    sizes = {student_shop_size(f"s{i:03d}") for i in range(200)}
+    assert min(sizes) >= 90 and max(sizes) <= 150 and len(sizes) > 30
+
+
+def test_the_graders_id_wins_over_the_typed_one(no_grader_id):
+    no_grader_id.setenv("CRM_STUDENT_ID", "s001")
+    for typed in ("s002", "", None, "  "):
+        assert student_transactions(typed).equals(transactions_for_student("s001"))
+    no_grader_id.setenv("CRM_STUDENT_ID", "")  # blank: as if not set
+    assert student_transactions("s002").equals(transactions_for_student("s002"))
+
+
+@pytest.mark.parametrize("typed", [None, "", "   "])
+def test_no_student_id_says_what_to_do(no_grader_id, typed):
+    with pytest.raises(ValueError, match='set STUDENT_ID to your student id first'):
+        student_transactions(typed)
+    no_grader_id.setenv("CRM_STUDENT_ID", " ")
+    with pytest.raises(ValueError, match="STUDENT_ID"):
+        student_transactions(typed)

@@ -3,7 +3,9 @@
 A *function question* runs the student's function on a few small public cases
 whose expected results are written out by hand, and says in words what
 differs. A *quiz question* only checks that the answers are in the right
-format: it never says whether an answer is right. Neither hands out a
+format: it never says whether an answer is right. A *numbers question*
+(numbers a student computed on their own data) likewise checks only that
+each number has the right form: a count or a share. None hands out a
 solution.
 
 Every message comes from :func:`course.i18n.t`, so it is printed in the
@@ -617,14 +619,17 @@ class NumbersQuestion(_Question):
         if not isinstance(answers, dict):
             return False, t("check_fail", detail=t("numbers_not_dict", name=self.name,
                                                     keys=keys, type=_type_name(answers)))
-        if sorted(map(str, answers)) != sorted(self.keys):
+        # The grader reads the keys as text.
+        given = {str(k): v for k, v in answers.items()}
+        if len(given) != len(answers) or sorted(given) != sorted(self.keys):
             return False, t("check_fail", detail=t(
                 "numbers_keys", name=self.name, keys=keys,
                 got=", ".join(map(repr, map(str, answers))) or "{}"))
         for key in self.keys:
-            value = answers[key]
-            if isinstance(value, bool) or not isinstance(value, int | float | np.number) \
-                    or not np.isfinite(float(value)):
+            value = given[key]
+            if isinstance(value, bool | np.bool_) \
+                    or not isinstance(value, int | float | np.integer | np.floating) \
+                    or not math.isfinite(float(value)):
                 return False, t("check_fail", detail=t("numbers_not_number", field=key,
                                                         value=_fmt(value)))
             if key in self.counts and (float(value) < 0 or float(value) != int(value)):
