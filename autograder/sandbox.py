@@ -137,8 +137,10 @@ class SandboxPolicy:
 
     def wrap(self, cmd: list[str], work: Path, env: dict[str, str]) -> list[str]:
         """The command line running ``cmd`` in the sandbox, in ``work``, with ``env``."""
+        # /tmp first: the course may itself live under /tmp (a CI checkout, say),
+        # and a later tmpfs would hide it.
         args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-                "--cap-drop", "ALL"]
+                "--cap-drop", "ALL", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
         for path in self.readonly:
             args += ["--ro-bind", str(path), str(path)]
         for name in ("bin", "lib", "lib64", "sbin"):
@@ -147,8 +149,7 @@ class SandboxPolicy:
                 args += ["--symlink", os.readlink(link), str(link)]
         for path in self.masked():
             args += ["--tmpfs", str(path)]
-        args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                 "--bind", str(work), str(work), "--remount-ro", "/",
+        args += ["--bind", str(work), str(work), "--remount-ro", "/",
                  "--chdir", str(work), "--clearenv"]
         for key, value in {**BASE_ENV, "HOME": str(work), **env}.items():
             args += ["--setenv", key, value]

@@ -244,7 +244,7 @@ def open_and_run_all(page, lab: LabServer, notebook: str):
     """Open ``notebook`` in JupyterLab, wait for its kernel, then Run > Run All Cells."""
     page.goto(lab.lab_url(notebook))
     panel = page.locator(".jp-NotebookPanel").filter(has=page.locator(".jp-Notebook"))
-    expect(panel).to_have_count(1)
+    expect(panel).to_have_count(1, timeout=60_000)  # a first load on a busy machine is slow
     # The toolbar's execution indicator says "idle" even before a kernel exists; the status
     # bar says "<kernel name> | Idle" only once the kernel is connected and ready.
     expect(page.locator(".jp-StatusBar-Widget").first).to_contain_text(
