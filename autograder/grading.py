@@ -32,7 +32,8 @@ Status words (a script can act on them; a row shows the most serious):
 ================  ==========================================================
 ``missing``       the folder holds no notebook
 ``unreadable``    the file is not a notebook (empty, corrupt JSON, ...)
-``error``         the grader failed on this submission (message says why)
+``error``         the grader failed on this submission, or no test cell handed
+                  an answer in (message says why)
 ``kernel-died``   the kernel exited or was killed; graded on what ran
 ``memory-limit``  a cell ran out of memory at the limit; graded on what ran
 ``timeout``       a cell, or the whole submission, ran past its time limit
@@ -73,8 +74,6 @@ __all__ = ["STATUSES", "Grader", "StudentResult", "grade"]
 
 #: Seconds a whole submission may take.
 SUBMISSION_TIMEOUT = 600
-
-NOT_RUN = {"missing", "unreadable", "error"}
 
 
 def _write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
@@ -222,6 +221,8 @@ class Grader:
         bar.close()
 
     def _failed(self, job: Job, message: str) -> StudentResult:
+        # Whatever an earlier run left for this student is not this submission's.
+        shutil.rmtree(self.out / "autograded" / job.nb_id, ignore_errors=True)
         return StudentResult(student_id=job.student_id, nbgrader_id=job.nb_id, status="error",
                              message=message.splitlines()[0][:300] if message else "")
 
@@ -238,7 +239,8 @@ class Grader:
             f"{self.assignment}.ipynb")
         with Gradebook(self.course.gradebook_url) as gb:
             gb.update_or_create_student(job.nb_id, lms_user_id=job.student_id)
-            if result.status in NOT_RUN or not autograded.exists():
+            ran = autograded.exists() and result.status not in {"missing", "unreadable"}
+            if not ran:
                 shutil.rmtree(autograded.parent.parent, ignore_errors=True)
                 try:
                     gb.remove_submission(self.assignment, job.nb_id)
@@ -247,7 +249,7 @@ class Grader:
                 result.score, result.questions = 0.0, dict.fromkeys(self.sources_qids(), 0.0)
             else:
                 gb.update_or_create_submission(self.assignment, job.nb_id)
-        if result.status not in NOT_RUN and autograded.exists():
+        if ran:
             nb = nbformat.read(autograded, as_version=4)
             resources = {"nbgrader": {"notebook": self.assignment, "assignment": self.assignment,
                                       "student": job.nb_id,
@@ -274,7 +276,7 @@ class Grader:
 
     def _feedback(self, rows: list[StudentResult]) -> None:
         """Feedback pages through ``nbgrader generate_feedback`` (hidden tests removed)."""
-        if any(r.status not in NOT_RUN for r in rows):
+        if any((self.out / "autograded" / r.nbgrader_id).exists() for r in rows):
             run = self.course.nbgrader("generate_feedback", self.assignment, "--force",
                                        timeout=max(300, 20 * len(rows)))
             if run.returncode != 0:

@@ -6,7 +6,7 @@ package and the public data sets; read-write, only its own working folder.
 Everything else, the solutions, the gradebook, the reference answers (the
 ``autograder`` package is masked even where it sits inside the environment)
 and other students' work, does not exist for it, and the sandbox's own root
-is read-only (``/tmp`` is a private, empty tmpfs). It has no network (a new
+is read-only, ``/tmp`` included (temporary files go to the working folder). It has no network (a new
 network namespace with nothing in it), its own process and IPC namespaces, and
 ``prlimit`` caps its address space (``MemoryError`` past the limit), the size
 of files it writes and its open files.
@@ -149,9 +149,12 @@ class SandboxPolicy:
                 args += ["--symlink", os.readlink(link), str(link)]
         for path in self.masked():
             args += ["--tmpfs", str(path)]
-        args += ["--bind", str(work), str(work), "--remount-ro", "/",
+        # Only the working folder is writable: the root and /tmp are read-only
+        # (temporary files go to the working folder through TMPDIR).
+        args += ["--bind", str(work), str(work), "--remount-ro", "/tmp", "--remount-ro", "/",
                  "--chdir", str(work), "--clearenv"]
-        for key, value in {**BASE_ENV, "HOME": str(work), **env}.items():
+        for key, value in {**BASE_ENV, "HOME": str(work), "TMPDIR": str(work / ".tmp"),
+                           **env}.items():
             args += ["--setenv", key, value]
         return [*args, "prlimit", f"--as={self.memory_bytes}", f"--fsize={MAX_FILE_BYTES}",
                 "--nofile=1024", "--core=0", "--", *cmd]
@@ -190,6 +193,7 @@ def kernel_manager(work: Path, policy: SandboxPolicy,
     """A kernel manager for a sandboxed kernel talking over sockets in ``work/.kernel``."""
     sockets = work / ".kernel"
     sockets.mkdir(parents=True, exist_ok=True)
+    (work / ".tmp").mkdir(exist_ok=True)  # TMPDIR: the sandbox's /tmp is read-only
     km = SandboxKernelManager(transport="ipc", ip=str(sockets / "k"), policy=policy,
                               work=str(work), sandbox_env=env)
     km.connection_file = str(sockets / "connection.json")

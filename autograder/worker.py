@@ -220,12 +220,19 @@ def grade_submission(job: Job) -> StudentResult:
                               env={"CRM_GRADING_DIR": str(grading),
                                    "CRM_STUDENT_ID": job.student_id})
         scores = score_folder(job.assignment, grading, job.student_id)
+        handed_in = any((grading / "answers").glob("*.json"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     for event in report.events:
         statuses.append(event.status)
         if event.message not in messages:
             messages.append(event.message)
+    if not report.events and not handed_in:
+        # Every test cell ran and none handed anything in: the hidden tests could
+        # not run at all (a stale release, say), which is no student's doing.
+        statuses.append("error")
+        messages.append("no answer was handed in by any test cell: check that the hidden "
+                        "tests can run (crm-course release, then grade with --force)")
     score_cells(report.nb, scores)
     out_dir = root / "autograded" / job.nb_id / job.assignment
     out_dir.mkdir(parents=True, exist_ok=True)

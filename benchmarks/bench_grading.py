@@ -8,9 +8,9 @@ Run from the repository root::
 
 The class has students ``s001``, ``s002``, ... whose notebooks cycle over the
 ordinary students of the demo class (:func:`autograder.demo.build_submissions`:
-right, partly right, wrong, raising, noisy but right, and a right one first
-submitted under a non-ASCII name), so every run mixes answers that pass, fail
-and raise. The same notebooks are graded, each run starting from nothing:
+right, partly right, wrong, raising, right but noisy on stderr, and right
+again: the notebook of the student with a Chinese name), so every run mixes
+answers that pass, fail and raise. The same notebooks are graded, each run starting from nothing:
 
 1. **plain nbgrader** (the baseline): a fresh nbgrader course directory
    (:class:`autograder.coursedir.CourseDir`: ``prepare`` and
@@ -33,7 +33,10 @@ and raise. The same notebooks are graded, each run starting from nothing:
 Each command is timed by the wall clock around :func:`subprocess.run`. The
 script then checks that every run graded every student (nbgrader's gradebook
 holds N submissions of ch05; ``grades.csv`` has N rows, all with status
-``ok``) and exits non-zero with a warning if not. It also reports for how many
+``ok``; with ``--also-jobs1``, both crm-course runs give the same scores) and
+exits non-zero with a warning if not. It also warns, without failing, when a
+file of ``autograder/``, ``course/`` or ch05's notebooks changed while it ran
+(the runs then timed different versions). It reports for how many
 students the two total scores agree; they may legitimately differ, since
 nbgrader alone gives a test cell's points whenever it runs without an error,
 whereas crm-course scores the handed-in answers against the reference.
@@ -98,6 +101,21 @@ def class_of(n: int) -> dict[str, str]:
     return {sid: ORDINARY[k % len(ORDINARY)] for k, sid in enumerate(student_ids(n))}
 
 
+def code_fingerprint() -> dict[str, str]:
+    """A hash of each file the grading depends on (the course, the grader, ch05's notebooks).
+
+    Compared before and after the runs: code edited in between makes the runs
+    time (and grade) different versions, so the script warns.
+    """
+    import hashlib
+
+    files = [*sorted((ROOT / "autograder").rglob("*.py")), *sorted((ROOT / "course").rglob("*.py")),
+             *sorted((ROOT / "solutions" / ASSIGNMENT).glob("*.ipynb")),
+             *sorted((ROOT / "exercises" / ASSIGNMENT).glob("*.ipynb"))]
+    return {str(f.relative_to(ROOT)): hashlib.sha256(f.read_bytes()).hexdigest()[:16]
+            for f in files if f.is_file()}
+
+
 def write_class(work: Path, n: int) -> tuple[Path, Path, dict[str, str], float]:
     """Write the submissions twice: a folder per student, and nbgrader's ``submitted/``.
 
@@ -132,7 +150,11 @@ def write_class(work: Path, n: int) -> tuple[Path, Path, dict[str, str], float]:
 
 
 def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> dict:
-    """Run ``cmd``; return its wall-clock seconds, exit code and the end of its output."""
+    """Run ``cmd``; return its wall-clock seconds, exit code and the end of its output.
+
+    The load averages before and after go with it: the machine may be shared.
+    """
+    load_before = os.getloadavg()
     start = time.perf_counter()
     try:
         run = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True,
@@ -144,6 +166,7 @@ def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> 
         err = f"timed out after {timeout:g} s"
     seconds = time.perf_counter() - start
     return {"command": cmd, "cwd": str(cwd), "seconds": seconds, "returncode": code,
+            "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
             "stdout_tail": (out or "")[-2000:], "stderr_tail": (err or "")[-2000:]}
 
 
@@ -314,7 +337,9 @@ def main(argv: list[str] | None = None) -> dict:
         work = Path(tempfile.mkdtemp(prefix="bench-grading-"))
     n = args.students
     timeout = 600 + 120 * n  # generous: a stuck run fails the check, never hangs forever
-    warnings: list[str] = []
+    warnings: list[str] = []  # a run did not grade everyone: exit status 1
+    notes: list[str] = []  # worth knowing, but the runs are complete
+    code_before = code_fingerprint()
     try:
         start = time.perf_counter()
         subs, nbg_root, students, release_seconds = write_class(work, n)
@@ -345,6 +370,12 @@ def main(argv: list[str] | None = None) -> dict:
         baseline["scores"] = nbg
         for jobs, run in crm_runs.items():
             run.update(check_crm(run, work / f"crm_jobs{jobs}", ids, warnings))
+        code_after = code_fingerprint()
+        changed = sorted(f for f in code_before.keys() | code_after.keys()
+                         if code_before.get(f) != code_after.get(f))
+        if changed:
+            notes.append(f"files changed while the benchmark ran, so the runs may have "
+                         f"timed different versions: {', '.join(changed)}")
         crm = crm_runs[2]
         agreement = compare(nbg, crm["scores"])
         if 1 in crm_runs:
@@ -373,6 +404,8 @@ def main(argv: list[str] | None = None) -> dict:
                                         if 1 in crm_runs else None),
         "score_agreement_nbgrader_vs_crm": agreement,
         "warnings": warnings,
+        "notes": notes,
+        "code_fingerprint": code_after,
         "ok": not warnings,
         "kept": str(work) if args.keep else None,
         "environment": _versions(),
@@ -398,7 +431,7 @@ def main(argv: list[str] | None = None) -> dict:
     print(f"total scores: nbgrader and crm-course agree for {agreement['agree']} of "
           f"{agreement['compared']} students (nbgrader alone does not score handed-in "
           "answers, so they may differ)")
-    for warning in warnings:
+    for warning in notes + warnings:
         print(f"WARNING: {warning}", file=sys.stderr)
     if args.keep:
         print(f"work folder kept: {work}")

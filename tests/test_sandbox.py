@@ -45,11 +45,15 @@ def test_kernel_sees_only_its_folder_the_course_and_python(tmp_path):
         "import autograder",
         "import os; sorted(os.listdir('.'))",
         "open('/root/.bash_history')",
+        "open('/tmp/x', 'w')",
+        "import tempfile; tempfile.NamedTemporaryFile().name",
     )
     assert _error(outs[0]) is None
     assert _error(outs[1]) == "ModuleNotFoundError"
     assert "grading" not in str(outs[2])
     assert _error(outs[3]) in {"FileNotFoundError", "PermissionError"}
+    assert _error(outs[4]) == "OSError"  # read-only file system
+    assert _error(outs[5]) is None  # temporary files go to the working folder
 
 
 def test_cell_timeout_interrupts_and_the_run_goes_on(tmp_path):
