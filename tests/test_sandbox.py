@@ -77,3 +77,21 @@ def test_os_exit_kills_the_kernel_not_the_run(tmp_path):
     assert outs[0][0]["text"] == "1\n"
     assert outs[2] == []
     assert [(e.status, e.cell) for e in report.events] == [("kernel-died", 1)]
+
+
+def test_hidden_tests_that_cannot_run_are_an_error_not_a_zero(tmp_path):
+    """A release whose test cells lack their hidden part: nothing is handed in."""
+    from autograder.coursedir import EXERCISES_DIR
+    from autograder.demo import build_submissions
+    from autograder.worker import Job, grade_submission
+
+    folder = tmp_path / "subs" / "alice_right"
+    folder.mkdir(parents=True)
+    nbformat.write(build_submissions({})["alice_right"], folder / "ch05.ipynb")
+    release = (EXERCISES_DIR / "ch05" / "ch05.ipynb").read_text(encoding="utf-8")
+    job = Job("ch05", "alice_right", "alice_right", str(folder), str(tmp_path / "out"),
+              release, {}, Limits(), parse_size("2G"), str(tmp_path / "scratch"))
+    result = grade_submission(job)
+    assert result.status == "error"
+    assert "no answer was handed in" in result.message
+    assert set(result.questions.values()) == {0.0}
