@@ -65,7 +65,7 @@ import nbformat
 
 from autograder.coursedir import SOLUTIONS_DIR, CourseDir, GradingError, check_assignment
 from autograder.execute import Limits
-from autograder.report import print_table, write_report
+from autograder.report import write_report
 from autograder.sandbox import DEFAULT_MEMORY, check_sandbox, parse_size
 from autograder.submissions import fingerprint, nbgrader_id, student_folders
 from autograder.worker import STATUSES, Job, StudentResult, die_with_parent, grade_submission
@@ -102,6 +102,7 @@ class Grader:
         self.log = log
         self.release_nb: nbformat.NotebookNode | None = None
         self.sources: dict[str, str] = {}
+        self.qids: list[str] = []
         self.max_score = 0.0
 
     @property
@@ -147,6 +148,8 @@ class Grader:
             self.max_score = float(assignment.max_score)
             self.sources = {cell.name: cell.source for nb in assignment.notebooks
                             for cell in nb.source_cells if cell.locked}
+            self.qids = sorted(cell.name for nb in assignment.notebooks
+                               for cell in nb.grade_cells)
 
     # ------------------------------------------------------------ grading
 
@@ -169,7 +172,7 @@ class Grader:
                 continue
             todo.append(Job(self.assignment, sid, nb_id, str(folder.resolve()),
                             str(self.out), release, self.sources, self.limits,
-                            self.memory_bytes, str(scratch)))
+                            self.memory_bytes, str(scratch), print_))
         if rows:
             self.log(f"{len(rows)} student(s) already graded (use --force to grade again)")
         try:
@@ -234,7 +237,7 @@ class Grader:
 
         warnings.simplefilter("ignore", SAWarning)  # nbgrader's own ORM chatter
         result.max_score = self.max_score
-        result.fingerprint = fingerprint(Path(job.folder))
+        result.fingerprint = job.fingerprint  # of the folder as it was when graded
         autograded = self.out / "autograded" / job.nb_id / self.assignment / (
             f"{self.assignment}.ipynb")
         with Gradebook(self.course.gradebook_url) as gb:
@@ -246,7 +249,7 @@ class Grader:
                     gb.remove_submission(self.assignment, job.nb_id)
                 except MissingEntry:
                     pass
-                result.score, result.questions = 0.0, dict.fromkeys(self.sources_qids(), 0.0)
+                result.score, result.questions = 0.0, dict.fromkeys(self.qids, 0.0)
             else:
                 gb.update_or_create_submission(self.assignment, job.nb_id)
         if ran:
@@ -261,11 +264,6 @@ class Grader:
                 result.questions = {grade.name: round(float(grade.score), 2)
                                     for notebook in sub.notebooks for grade in notebook.grades}
         _write_atomic(self.state_dir / f"{job.nb_id}.json", json.dumps(result.to_dict()))
-
-    def sources_qids(self) -> list[str]:
-        """Ids of the graded test cells."""
-        return sorted(gid for gid in self.sources
-                      if gid in _grade_ids(self.release_nb))
 
     def _load_state(self, nb_id: str) -> StudentResult | None:
         path = self.state_dir / f"{nb_id}.json"
@@ -291,7 +289,7 @@ class Grader:
     def write_csv(self, results: list[StudentResult]) -> Path:
         """Write ``grades.csv`` atomically (UTF-8 with BOM so spreadsheets show Chinese ids)."""
         path = self.out / "grades.csv"
-        qids = sorted({q for r in results for q in r.questions} | set(self.sources_qids()))
+        qids = sorted({q for r in results for q in r.questions} | set(self.qids))
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         writer.writerow(["student_id", "assignment", "score", "max_score", "status",
@@ -304,17 +302,6 @@ class Grader:
                              r.message, r.feedback])
         _write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
         return path
-
-    def summary(self, rows: list[StudentResult]) -> None:
-        """Print the results table, flagged students first."""
-        print_table(rows, self.max_score)
-
-
-def _grade_ids(nb: nbformat.NotebookNode | None) -> set[str]:
-    if nb is None:
-        return set()
-    return {c.metadata["nbgrader"]["grade_id"] for c in nb.cells
-            if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
 
 
 def grade(assignment: str, submissions: str | Path, out_dir: str | Path | None = None,

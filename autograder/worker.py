@@ -73,6 +73,7 @@ class Job:
     limits: Limits
     memory_bytes: int
     scratch: str
+    fingerprint: str = ""
 
 
 @dataclass
