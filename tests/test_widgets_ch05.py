@@ -30,7 +30,7 @@ from course.widgets import ABCExplorer, RFMExplorer, abc_explorer, rfm_explorer
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TIER_ORDER = ["top", "high", "medium", "low"]
-SEGMENT_ORDER = ["champions", "loyal", "new", "at_risk", "attention", "lost"]
+SEGMENT_ORDER = ["champions", "loyal", "promising", "at_risk", "attention", "lost"]
 
 
 @pytest.fixture(scope="module")
