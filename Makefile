@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh Debian machine:
 #   make lab    create .venv, install everything, start JupyterLab on the course
 #   make test   the same set-up, then the whole test suite
+#   make test-fast   the quick loop: the suite without the slow groups
 # Options: make lab COURSE_LANG=zh   make test PYTEST_ARGS="-k grading"
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ COURSE_LANG ?= en
 PYTEST_ARGS ?=
 SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap
 
-.PHONY: lab test setup system-deps bench demo lint release clean
+.PHONY: lab test test-fast setup system-deps bench demo lint release clean
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -40,6 +41,12 @@ lab: setup
 test: setup
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# The quick loop: everything but the groups marked slow (notebooks executed, classes
+# graded, nbgrader runs, the browser); a few minutes on 2 cores.
+test-fast: setup
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -n 2 --dist loadfile -m "not slow" $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) benchmarks/bench_rfm.py

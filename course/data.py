@@ -202,16 +202,73 @@ def read_online_retail_raw(path: str | Path) -> pd.DataFrame:
     return df
 
 
-def clean_online_retail(raw: pd.DataFrame, source: str = "online_retail") -> pd.DataFrame:
+#: Cleaning rules of :func:`clean_online_retail`, in the order they are applied; the
+#: keys of :func:`cleaning_report`'s ``rule`` column.
+CLEANING_RULES = ("duplicates", "no_customer", "cancellation_lines", "netted_orders",
+                  "unmatched_cancellations", "non_positive")
+
+
+def _net_cancellations(orders: pd.DataFrame, cancels: pd.DataFrame):
+    """Net cancellation lines against the order lines they cancel.
+
+    A cancellation cancels lines of the same customer, stock code and unit price placed
+    at or before its time, the most recent first, until its quantity is used up.
+
+    Returns
+    -------
+    tuple
+        ``(remaining, unmatched)``: the quantity left on each order line (aligned with
+        ``orders``) and the cancelled quantity of each cancellation line that found no
+        order line to cancel (aligned with ``cancels``).
+    """
+    key = ["CustomerID", "StockCode", "UnitPrice"]
+    events = pd.concat([
+        orders[key + ["InvoiceDate", "Quantity"]].assign(_kind=0, _pos=np.arange(len(orders))),
+        cancels[key + ["InvoiceDate", "Quantity"]].assign(_kind=1, _pos=np.arange(len(cancels))),
+    ], ignore_index=True)
+    # only keys that have a cancellation need the sequential pass
+    has_cancel = events.groupby(key, sort=False)["_kind"].transform("max") == 1
+    events = events[has_cancel].sort_values(key + ["InvoiceDate", "_kind"], kind="stable")
+    remaining = orders["Quantity"].to_numpy(dtype="int64").copy()
+    unmatched = np.zeros(len(cancels), dtype="int64")
+    stack: list[int] = []
+    last_key = None
+    for cust, code, price, kind, pos, qty in zip(
+            events["CustomerID"], events["StockCode"], events["UnitPrice"], events["_kind"],
+            events["_pos"], events["Quantity"], strict=True):
+        if (cust, code, price) != last_key:
+            stack, last_key = [], (cust, code, price)
+        if kind == 0:
+            stack.append(pos)
+            continue
+        need = -int(qty)
+        while need > 0 and stack:
+            top = stack[-1]
+            take = min(need, remaining[top])
+            remaining[top] -= take
+            need -= take
+            if remaining[top] == 0:
+                stack.pop()
+        unmatched[pos] = need
+    return remaining, unmatched
+
+
+def clean_online_retail(raw: pd.DataFrame, source: str = "online_retail",
+                        with_report: bool = False):
     """Apply the documented cleaning rules and return the course schema.
 
-    Rules, in order (``datasets/README.md`` gives the row counts):
+    Rules, in order (``datasets/README.md`` gives the counts):
 
     1. drop exact duplicate rows;
     2. drop rows without a CustomerID;
-    3. drop cancellations (InvoiceNo starting with ``C``);
-    4. drop rows with Quantity <= 0 or UnitPrice <= 0 (returns, adjustments,
-       free samples).
+    3. net each cancellation (InvoiceNo starting with ``C``) against the order lines it
+       cancels: lines of the same customer, stock code and unit price placed at or before
+       it, the most recent first, until its quantity is used up. An order line cancelled
+       in full is dropped, one cancelled in part keeps the rest of its quantity; cancelled
+       quantity that finds no such line (its order lies before the data begin, or it is a
+       manual adjustment, a discount or postage) is dropped and counted. The cancellation
+       lines themselves are then dropped;
+    4. drop rows with Quantity <= 0 or UnitPrice <= 0 (free samples).
 
     Parameters
     ----------
@@ -219,24 +276,66 @@ def clean_online_retail(raw: pd.DataFrame, source: str = "online_retail") -> pd.
         The table from :func:`read_online_retail_raw`.
     source : str
         Named in error messages.
+    with_report : bool, default False
+        Also return :func:`cleaning_report`'s table.
+
+    Returns
+    -------
+    pandas.DataFrame or tuple
+        The cleaned table; with ``with_report``, ``(table, report)``.
 
     Examples
     --------
+    Customer 17850 orders 5 units, then cancels 3 of them; customer 2 cancels an order
+    placed before the data begin:
+
     >>> raw = pd.DataFrame({
-    ...     "InvoiceNo": ["1", "1", "C2", "3"], "StockCode": ["a", "a", "b", "c"],
-    ...     "Description": ["x", "x", "y", "z"], "Quantity": [2, 2, -1, 1],
-    ...     "InvoiceDate": pd.to_datetime(["2011-01-01"] * 4),
-    ...     "UnitPrice": [1.5, 1.5, 2.0, 3.0], "CustomerID": [17850.0, 17850.0, 1.0, None],
-    ...     "Country": ["UK"] * 4})
-    >>> clean_online_retail(raw)[["customer_id", "order_id", "amount"]]
-      customer_id order_id  amount
-    0       17850        1     3.0
+    ...     "InvoiceNo": ["1", "1", "C2", "C3", "4"], "StockCode": ["a", "a", "a", "b", "c"],
+    ...     "Description": ["x", "x", "x", "y", "z"], "Quantity": [5, 5, -3, -1, 1],
+    ...     "InvoiceDate": pd.to_datetime(["2011-01-01", "2011-01-01", "2011-01-02",
+    ...                                    "2011-01-02", "2011-01-03"]),
+    ...     "UnitPrice": [1.5, 1.5, 1.5, 2.0, 3.0],
+    ...     "CustomerID": [17850.0, 17850.0, 17850.0, 2.0, None], "Country": ["UK"] * 5})
+    >>> clean_online_retail(raw)[["customer_id", "order_id", "quantity", "amount"]]
+      customer_id order_id  quantity  amount
+    0       17850        1         2     3.0
+    >>> clean_online_retail(raw, with_report=True)[1][["rule", "lines", "amount"]]
+                          rule  lines  amount
+    0               duplicates      1     7.5
+    1              no_customer      1     3.0
+    2       cancellation_lines      2     6.5
+    3            netted_orders      0     4.5
+    4  unmatched_cancellations      1     2.0
+    5             non_positive      0     0.0
     """
     _require_columns(raw, RAW_RETAIL_COLUMNS, source)
-    df = raw.drop_duplicates()
+
+    def value(frame, quantity=None):
+        q = frame["Quantity"] if quantity is None else quantity
+        return float((q * frame["UnitPrice"]).abs().sum())
+
+    rows = []
+    duplicate = raw.duplicated()
+    df, dropped = raw[~duplicate], raw[duplicate]
+    rows.append(("duplicates", len(dropped), value(dropped), len(df)))
+    dropped = df[df["CustomerID"].isna()]
     df = df[df["CustomerID"].notna()]
-    df = df[~df["InvoiceNo"].astype(str).str.startswith("C")]
-    df = df[(df["Quantity"] > 0) & (df["UnitPrice"] > 0)]
+    rows.append(("no_customer", len(dropped), value(dropped), len(df)))
+    is_cancel = df["InvoiceNo"].astype(str).str.startswith("C")
+    cancels, orders = df[is_cancel], df[~is_cancel]
+    remaining, unmatched = _net_cancellations(orders, cancels)
+    rows.append(("cancellation_lines", len(cancels), value(cancels), len(orders)))
+    netted = orders["Quantity"].to_numpy() - remaining
+    orders = orders.assign(Quantity=remaining)
+    kept = orders["Quantity"] > 0
+    rows.append(("netted_orders", int((~kept).sum()),
+                 float((netted * orders["UnitPrice"].to_numpy()).sum()), int(kept.sum())))
+    rows.append(("unmatched_cancellations", int((unmatched > 0).sum()),
+                 float((unmatched * cancels["UnitPrice"].to_numpy()).sum()), int(kept.sum())))
+    orders = orders[kept]
+    good = (orders["Quantity"] > 0) & (orders["UnitPrice"] > 0)
+    rows.append(("non_positive", int((~good).sum()), value(orders[~good]), int(good.sum())))
+    df = orders[good]
     out = pd.DataFrame({
         "customer_id": df["CustomerID"].astype("int64").astype(str),
         "order_id": df["InvoiceNo"].astype(str),
@@ -247,8 +346,41 @@ def clean_online_retail(raw: pd.DataFrame, source: str = "online_retail") -> pd.
         "stock_code": df["StockCode"].astype(str),
         "description": df["Description"],
         "country": df["Country"],
-    })
-    return out.reset_index(drop=True)
+    }).reset_index(drop=True)
+    if not with_report:
+        return out
+    report = pd.DataFrame(rows, columns=["rule", "lines", "amount", "lines_left"])
+    report["amount"] = report["amount"].round(2)
+    return out, report
+
+
+def cleaning_report(raw: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What each cleaning rule of :func:`clean_online_retail` removed.
+
+    Parameters
+    ----------
+    raw : pandas.DataFrame, optional
+        A raw Online Retail table; by default ``load_dataset("online_retail_raw")``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per rule of :data:`CLEANING_RULES`, in order: ``rule``, ``lines`` (lines
+        dropped: for ``netted_orders`` the order lines cancelled in full, for
+        ``unmatched_cancellations`` the cancellation lines with quantity left over),
+        ``amount`` (the value of what the rule removed, in the data's currency, always
+        positive: for ``netted_orders`` the value cancelled off order lines, in full or
+        in part) and ``lines_left`` (order lines left after the rule).
+
+    Examples
+    --------
+    >>> report = cleaning_report()
+    >>> report["rule"].tolist() == list(CLEANING_RULES)
+    True
+    """
+    if raw is None:
+        raw = load_dataset("online_retail_raw")
+    return clean_online_retail(raw, with_report=True)[1]
 
 
 def read_cdnow(path: str | Path) -> pd.DataFrame:

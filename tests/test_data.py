@@ -13,10 +13,12 @@ import pytest
 
 from course import DatasetError, list_datasets, load_dataset
 from course.data import (
+    CLEANING_RULES,
     DATASETS,
     RAW_RETAIL_COLUMNS,
     TRANSACTION_COLUMNS,
     clean_online_retail,
+    cleaning_report,
     data_dir,
     read_cdnow,
     read_online_retail_raw,
@@ -88,38 +90,115 @@ def test_online_retail_raw(retail_raw):
     assert (retail_raw["UnitPrice"] <= 0).sum() == 2_517
 
 
-def test_online_retail_cleaning_steps_match_the_readme(retail_raw):
-    df = retail_raw.drop_duplicates()
-    steps = [len(retail_raw), len(df)]
-    df = df[df["CustomerID"].notna()]
-    steps.append(len(df))
-    df = df[~df["InvoiceNo"].str.startswith("C")]
-    steps.append(len(df))
-    df = df[(df["Quantity"] > 0) & (df["UnitPrice"] > 0)]
-    steps.append(len(df))
-    assert steps == [541_909, 536_641, 401_604, 392_732, 392_692]
+def test_online_retail_cleaning_report_matches_the_readme(retail_raw):
+    report = cleaning_report(retail_raw).set_index("rule")
+    assert report.index.tolist() == list(CLEANING_RULES)
+    assert report["lines"].tolist() == [5_268, 135_037, 8_872, 2_758, 1_725, 40]
+    assert report["lines_left"].tolist() == [536_641, 401_604, 392_732, 389_974, 389_974,
+                                             389_934]
+    np.testing.assert_allclose(report.loc["cancellation_lines", "amount"], 608_689.47)
+    np.testing.assert_allclose(report.loc["netted_orders", "amount"], 461_562.83)
+    np.testing.assert_allclose(report.loc["unmatched_cancellations", "amount"], 147_126.64)
+    # every cancelled unit is either netted against an order or counted as unmatched
+    np.testing.assert_allclose(
+        report.loc["netted_orders", "amount"] + report.loc["unmatched_cancellations", "amount"],
+        report.loc["cancellation_lines", "amount"], atol=0.01)
 
 
 def test_online_retail_clean(retail):
     assert_course_schema(retail)
     assert list(retail.columns[6:]) == ["stock_code", "description", "country"]
-    assert len(retail) == 392_692
-    assert retail["customer_id"].nunique() == 4_338
-    assert retail["order_id"].nunique() == 18_532
+    assert len(retail) == 389_934
+    assert retail["customer_id"].nunique() == 4_327
+    assert retail["order_id"].nunique() == 18_389
     assert (retail["quantity"] > 0).all() and (retail["unit_price"] > 0).all()
     assert not retail["order_id"].str.startswith("C").any()
     assert retail["customer_id"].iloc[0] == "17850"
-    np.testing.assert_allclose(retail["amount"].sum(), 8_887_208.89, rtol=1e-9)
+    np.testing.assert_allclose(retail["amount"].sum(), 8_425_646.06, rtol=1e-9)
     validate_transactions(retail, source="online_retail")
+
+
+def test_cancelled_orders_are_netted_on_the_real_data(retail_raw, retail):
+    """The review's two cases: orders cancelled in full no longer count as sales."""
+    raw = retail_raw[retail_raw["CustomerID"].isin([16446.0, 12346.0])]
+    gross = (raw["Quantity"] * raw["UnitPrice"]).where(raw["Quantity"] > 0).groupby(
+        raw["CustomerID"]).sum()
+    assert round(gross[16446.0], 2) == 168_472.50 and round(gross[12346.0], 2) == 77_183.60
+    net = retail.groupby("customer_id")["amount"].sum()
+    assert "12346" not in net.index            # his one order was cancelled
+    assert round(net["16446"], 2) == 2.90      # the 80,995 units are gone, two small lines left
+    big = retail_raw["InvoiceNo"].eq("581483")
+    assert big.any() and not retail["order_id"].eq("581483").any()
+
+
+def _order_lines(rows):
+    """Raw Online Retail lines from (invoice, stock, quantity, time, price, customer)."""
+    return pd.DataFrame({
+        "InvoiceNo": [r[0] for r in rows], "StockCode": [r[1] for r in rows],
+        "Description": "item", "Quantity": [r[2] for r in rows],
+        "InvoiceDate": pd.to_datetime([r[3] for r in rows]),
+        "UnitPrice": [r[4] for r in rows], "CustomerID": [r[5] for r in rows],
+        "Country": "UK"})
+
+
+def test_netting_cancels_the_most_recent_earlier_line_first():
+    raw = _order_lines([
+        ("1", "a", 10, "2011-01-01 09:00", 2.0, 1.0),
+        ("2", "a", 10, "2011-01-05 09:00", 2.0, 1.0),
+        ("C3", "a", -4, "2011-01-06 09:00", 2.0, 1.0),
+    ])
+    out = clean_online_retail(raw)
+    assert out.set_index("order_id")["quantity"].to_dict() == {"1": 10, "2": 6}
+
+
+def test_netting_spills_over_to_older_lines_and_counts_what_is_left():
+    raw = _order_lines([
+        ("1", "a", 3, "2011-01-01", 2.0, 1.0),
+        ("2", "a", 2, "2011-01-02", 2.0, 1.0),
+        ("C3", "a", -7, "2011-01-03", 2.0, 1.0),
+    ])
+    out, report = clean_online_retail(raw, with_report=True)
+    assert out.empty
+    report = report.set_index("rule")
+    assert report.loc["netted_orders", "lines"] == 2
+    assert report.loc["netted_orders", "amount"] == 10.0
+    assert report.loc["unmatched_cancellations", "lines"] == 1
+    assert report.loc["unmatched_cancellations", "amount"] == 4.0
+
+
+@pytest.mark.parametrize("order, why", [
+    (("1", "a", 5, "2011-01-09", 2.0, 1.0), "placed after the cancellation"),
+    (("1", "b", 5, "2011-01-01", 2.0, 1.0), "another stock code"),
+    (("1", "a", 5, "2011-01-01", 2.5, 1.0), "another price"),
+    (("1", "a", 5, "2011-01-01", 2.0, 9.0), "another customer"),
+])
+def test_netting_only_cancels_a_matching_earlier_line(order, why):
+    raw = _order_lines([order, ("C2", "a", -5, "2011-01-05", 2.0, 1.0)])
+    out, report = clean_online_retail(raw, with_report=True)
+    assert out["quantity"].tolist() == [5], why
+    assert report.set_index("rule").loc["unmatched_cancellations", "lines"] == 1
+
+
+def test_netting_does_not_depend_on_row_order():
+    raw = _order_lines([
+        ("1", "a", 6, "2011-01-01", 2.0, 1.0), ("2", "a", 4, "2011-01-02", 2.0, 1.0),
+        ("C3", "a", -5, "2011-01-03", 2.0, 1.0), ("4", "b", 1, "2011-01-04", 1.0, 2.0),
+        ("C5", "b", -1, "2011-01-05", 1.0, 2.0),
+    ])
+    expected = clean_online_retail(raw)
+    shuffled = clean_online_retail(raw.iloc[::-1].reset_index(drop=True))
+    key = ["order_id", "stock_code"]
+    pd.testing.assert_frame_equal(expected.sort_values(key).reset_index(drop=True),
+                                  shuffled.sort_values(key).reset_index(drop=True))
 
 
 def test_online_retail_documented_shares(retail):
     from course.sims.identification import rfm_table
 
     rfm = rfm_table(retail)
-    assert (rfm["frequency"] == 1).sum() == 1_493
-    top = rfm["monetary"].sort_values(ascending=False).iloc[:868]
-    assert round(top.sum() / rfm["monetary"].sum(), 3) == 0.747
+    assert (rfm["frequency"] == 1).sum() == 1_489
+    top = rfm["monetary"].sort_values(ascending=False).iloc[:865]
+    assert round(top.sum() / rfm["monetary"].sum(), 3) == 0.738
 
 
 def test_cdnow(cdnow):
