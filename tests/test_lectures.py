@@ -549,3 +549,29 @@ def test_lecture_agrees_with_its_hand_calculations(lang, tmp_path):
     lines = [line for line in printed.splitlines() if any(m in line for m in marker)]
     assert len(lines) == 5, lines
     assert all(line.rstrip().endswith(t("col_yes", lang=lang)) for line in lines), lines
+
+
+#: Figures the prose states, the code that sets them, and how each language writes them.
+PROSE_SETTINGS = [
+    ("MIN_BUDGET = 20_000", {"en": "at least 20,000", "zh": "至少 2 万元"}),
+    ('CUTOFF = pd.Timestamp("2011-09-01")', {"en": "1 September 2011", "zh": "2011 年 9 月 1 日"}),
+    ("could_return = tenure_days >= 180", {"en": "at least 180 days", "zh": "至少 180 天"}),
+    ('recent_one_time = one_time & (rfm["recency"] <= 90)',
+     {"en": "in the last three months", "zh": "在最后三个月里买的"}),
+    ('rfm_table(tiny_tx, as_of="2024-07-01")', {"en": "1 July 2024", "zh": "2024 年 7 月 1 日"}),
+    ("CURRENT_CUT, POTENTIAL_CUT = 150, 200", {"en": "`CURRENT_CUT`", "zh": "`CURRENT_CUT`"}),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_settings_stated_in_the_prose_are_the_code_s(lang):
+    path = CHAPTER5[lang]
+    code = "\n".join(c.source for c in cells_of(nbformat.read(path, as_version=4), "code"))
+    prose = " ".join(_prose(path).split())
+    for setting, words in PROSE_SETTINGS:
+        assert setting in code, f"{lang}: the code no longer has {setting!r}"
+        assert words[lang] in prose, f"{lang}: the prose no longer says {words[lang]!r}"
+    from course import load_dataset
+
+    assert len(load_dataset("leads_small")) == 40
+    assert ("40 synthetic leads" if lang == "en" else "40 条模拟的销售线索") in prose
