@@ -238,7 +238,45 @@ def student_transactions(student_id: str | None = None,
     return transactions_for_student(sid, n_customers=n_customers)
 
 
-def make_leads(n_leads: int = 40, seed: int | str = 0) -> pd.DataFrame:
+#: Made-up name stems for the leads' companies, English and Chinese (any likeness is chance).
+LEAD_NAME_STEMS = (
+    ("Riverbend", "江湾"), ("Redwood", "红杉"), ("Silver Lake", "银湖"), ("Northstar", "北辰"),
+    ("Greenfield", "绿野"), ("Harbourview", "海景"), ("Goldcrest", "金冠"), ("Bluepeak", "蓝峰"),
+    ("Eastgate", "东门"), ("Springwell", "泉源"), ("Oakridge", "橡岭"), ("Suncoast", "阳光海岸"),
+    ("Jadestone", "玉石"), ("Westbrook", "西溪"), ("Pinehill", "松山"), ("Clearwater", "清水"),
+    ("Maplewood", "枫林"), ("Brightway", "明途"), ("Stonebridge", "石桥"), ("Lotus Bay", "莲湾"),
+    ("Highland", "高原"), ("Cloudview", "云景"), ("Fairwind", "顺风"), ("Morningside", "晨光"),
+    ("Crescent", "新月"), ("Evergreen", "长青"), ("Bamboo Grove", "竹林"), ("Silkroad", "丝路"),
+    ("Lakeside", "湖畔"), ("Summit", "峰顶"), ("Golden Field", "金田"), ("Seabreeze", "海风"),
+    ("Willowbank", "柳岸"), ("Red Lantern", "红灯"), ("Starlight", "星光"), ("Ironbridge", "铁桥"),
+    ("Peachtree", "桃源"), ("Copperhill", "铜山"), ("Riverstone", "河石"), ("Kingsway", "御道"),
+)
+#: The leads' sectors as company-name endings, English and Chinese.
+LEAD_SECTORS = (("Trading", "商贸"), ("Foods", "食品"), ("Logistics", "物流"),
+                ("Textiles", "纺织"), ("Software", "软件"), ("Hotels", "酒店"),
+                ("Clinics", "诊所"))
+
+
+def lead_company(i: int, sector: int, lang: str = "en") -> str:
+    """The made-up company name of lead number ``i`` (from 1) in a sector.
+
+    Examples
+    --------
+    >>> lead_company(2, 2), lead_company(2, 2, lang="zh")
+    ('Redwood Logistics', '红杉物流')
+    >>> lead_company(41, 0)
+    'Riverbend Trading 2'
+    """
+    if lang not in ("en", "zh"):
+        raise ValueError(f"lang must be 'en' or 'zh', got {lang!r}")
+    k = 0 if lang == "en" else 1
+    stem = LEAD_NAME_STEMS[(i - 1) % len(LEAD_NAME_STEMS)][k]
+    name = f"{stem} {LEAD_SECTORS[sector][0]}" if k == 0 else stem + LEAD_SECTORS[sector][1]
+    rounds = (i - 1) // len(LEAD_NAME_STEMS)
+    return name if rounds == 0 else f"{name} {rounds + 1}"
+
+
+def make_leads(n_leads: int = 40, seed: int | str = 0, lang: str = "en") -> pd.DataFrame:
     """Generate sales leads for MAN (Money, Authority, Need) qualification.
 
     Parameters
@@ -247,6 +285,8 @@ def make_leads(n_leads: int = 40, seed: int | str = 0) -> pd.DataFrame:
         Number of leads (ids ``L001``, ...).
     seed : int or str, default 0
         Seed of the generator.
+    lang : {"en", "zh"}, default "en"
+        Language of the made-up company names; nothing else depends on it.
 
     Returns
     -------
@@ -259,14 +299,16 @@ def make_leads(n_leads: int = 40, seed: int | str = 0) -> pd.DataFrame:
     --------
     >>> make_leads(3, seed=2).dtypes["has_need"]
     dtype('bool')
+    >>> make_leads(3, lang="zh").drop(columns="company").equals(
+    ...     make_leads(3).drop(columns="company"))
+    True
     """
     rng = rng_from_seed(seed)
-    sectors = ["Trading", "Foods", "Logistics", "Textiles", "Software", "Hotels", "Clinics"]
     budget = np.round(rng.lognormal(mean=10.0, sigma=0.9, size=n_leads), -2)
+    sectors = rng.integers(0, len(LEAD_SECTORS), n_leads)
     return pd.DataFrame({
         "lead_id": [f"L{i:03d}" for i in range(1, n_leads + 1)],
-        "company": [f"{sectors[int(k)]} Co. {i}" for i, k in
-                    enumerate(rng.integers(0, len(sectors), n_leads), start=1)],
+        "company": [lead_company(i, int(k), lang) for i, k in enumerate(sectors, start=1)],
         "budget": budget.astype("float64"),
         "has_authority": rng.random(n_leads) < 0.55,
         "has_need": rng.random(n_leads) < 0.6,

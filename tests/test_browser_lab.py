@@ -299,9 +299,9 @@ def tracebacks(panel) -> list[str]:
 # ---------------------------------------------------------------------------------------
 # the widgets in a small notebook
 
-LABELS = {"en": {"bins": "Score bins", "customers": "Customers", "tier": "Top value",
+LABELS = {"en": {"bins": "Score bins", "customers": "Customers", "tier": "Top-value tier",
                  "class_a": "A"},
-          "zh": {"bins": "评分档数", "customers": "客户数", "tier": "核心客户",
+          "zh": {"bins": "评分档数", "customers": "客户数", "tier": "顶级价值层",
                  "class_a": "A 类"}}
 
 
@@ -380,7 +380,7 @@ def test_rfm_and_abc_widgets_render_and_react(page, lab, lang, tmp_path):
     assert page.get_by_text("official Jupyter news").count() == 0
     page_text = panel.inner_text()
     if lang == "zh":
-        assert "客户数" in page_text and "核心客户" in page_text and "评分档数" in page_text
+        assert "客户数" in page_text and "顶级价值层" in page_text and "评分档数" in page_text
     else:
         assert not CJK.search(page_text)
     shot = tmp_path / f"lab_widgets_{lang}.png"

@@ -66,3 +66,60 @@ def test_missing_font_gives_a_clear_warning(monkeypatch):
     monkeypatch.setattr(i18n, "find_cjk_font", lambda: None)
     with pytest.warns(UserWarning, match="apt-get install fonts-noto-cjk"):
         assert i18n.setup_matplotlib() is None
+
+
+# ---------------------------------------------------------------------------------------
+# names of customer groups never collide across tools (chapter 5 vocabularies)
+
+#: i18n key prefix (or keys) of every vocabulary of group names, and the ending its names
+#: share in each language (stripped to compare the stems).
+GROUP_VOCABULARIES = {
+    "value tier": (("tier_top", "tier_high", "tier_mid", "tier_low"),
+                   {"en": " tier", "zh": "价值层"}),
+    "RFM segment": (("seg_champions", "seg_loyal", "seg_promising", "seg_at_risk",
+                     "seg_attention", "seg_lost"), {"en": "", "zh": "客群"}),
+    "value quadrant": (("quad_vip", "quad_major", "quad_potential", "quad_ordinary"),
+                       {"en": " customers", "zh": "型客户"}),
+    "ABC class": (("class_a", "class_b", "class_c"), {"en": "", "zh": " 类"}),
+    "MAN grade": (("grade_qualified", "grade_develop", "grade_nurture", "grade_drop"),
+                  {"en": "", "zh": "线索"}),
+}
+#: Words of the 8-group RFM scheme of Chinese textbooks (重要价值客户 ... 一般挽留客户), which
+#: the lecture mentions: none of our group names may reuse them.
+LEGACY_WORDS = {"zh": ("重要", "一般"), "en": ("important", "general")}
+
+
+def _stem(name: str, ending: str) -> str:
+    name = name.lower()
+    return name[: -len(ending)] if ending and name.endswith(ending.lower()) else name
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_group_names_never_collide(lang):
+    seen: dict[str, str] = {}
+    stems: dict[str, str] = {}
+    for vocabulary, (keys, endings) in GROUP_VOCABULARIES.items():
+        for key in keys:
+            name = i18n.t(key, lang=lang)
+            assert name.lower() not in seen, (
+                f"{lang}: {name!r} names a {vocabulary} and a {seen[name.lower()]}")
+            seen[name.lower()] = vocabulary
+            stem = _stem(name, endings[lang]).strip()
+            if len(stem) > 1:  # one-letter stems (A, B, C) are told apart by their ending
+                assert stem not in stems or stems[stem] == vocabulary, (
+                    f"{lang}: the stem {stem!r} of {name!r} ({vocabulary}) is also a "
+                    f"{stems[stem]} name")
+                stems[stem] = vocabulary
+            for word in LEGACY_WORDS[lang]:
+                assert word not in name.lower(), (
+                    f"{lang}: {name!r} ({vocabulary}) reuses {word!r} of the textbook 8-group "
+                    f"scheme")
+
+
+def test_group_name_check_can_fail(monkeypatch):
+    monkeypatch.setitem(i18n.STRINGS, "quad_potential", {"en": "Promising customers",
+                                                         "zh": "成长型客户"})
+    with pytest.raises(AssertionError, match="stem"):
+        test_group_names_never_collide("zh")
+    with pytest.raises(AssertionError, match="stem"):
+        test_group_names_never_collide("en")

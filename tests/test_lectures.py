@@ -207,15 +207,41 @@ def test_zh_prose_is_chinese(path):
                 f"{_rel(path)}: markdown cell {k} has no Chinese: {cell.source[:80]!r}")
 
 
+#: Sections of an English lecture where Chinese belongs (the bilingual glossary, references).
+_BILINGUAL_SECTIONS = re.compile(r"^## [0-9.]*\s*(Glossary|References)\b.*?(?=^## |\Z)",
+                                 re.M | re.S)
+#: A Chinese term given in parentheses after its English name: "(用户画像, a portrait)".
+_PARENTHESISED_CJK = re.compile(r"\([^()]*[\u3400-\u9fff][^()]*\)")
+
+
+def english_prose(source: str) -> str:
+    r"""Markdown with the places where Chinese belongs removed.
+
+    Examples
+    --------
+    >>> english_prose("A bank (招商银行) tiers customers.")
+    'A bank  tiers customers.'
+    >>> english_prose("## 12. Glossary\n| a | 客户 |\n## 13. Next\ntext")
+    '## 13. Next\ntext'
+    """
+    return _PARENTHESISED_CJK.sub("", _BILINGUAL_SECTIONS.sub("", source))
+
+
 @pytest.mark.parametrize("path", EN_LECTURES, ids=_ids(EN_LECTURES))
 def test_en_prose_is_not_chinese(path):
     nb = nbformat.read(path, as_version=4)
     for k, cell in enumerate(nb.cells, start=1):
         if cell.cell_type == "markdown":
-            hit = CJK.search(cell.source)
-            near = cell.source[max(0, hit.start() - 30):][:80] if hit else ""
+            text = english_prose(cell.source)
+            hit = CJK.search(text)
+            near = text[max(0, hit.start() - 30):][:80] if hit else ""
             assert not hit, (f"{_rel(path)}: markdown cell {k} contains Chinese "
-                             f"{hit.group()!r} near {near!r}")
+                             f"{hit.group()!r} near {near!r} (outside the glossary, the "
+                             f"references and a parenthesised term)")
+
+
+def test_english_prose_keeps_unbracketed_chinese():
+    assert CJK.search(english_prose("Customers are 客户 here."))
 
 
 def test_cjk_pattern():
@@ -226,27 +252,42 @@ def test_cjk_pattern():
 # execution
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ids(ALL_NOTEBOOKS))
-def test_notebook_executes(path, tmp_path):
+_EXECUTED: dict[Path, object] = {}
+
+
+def executed(path: Path, tmp_dir: Path):
+    """Run a copy of a notebook top to bottom once per test process; return it with outputs."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    copy = tmp_path / path.name
+    if path in _EXECUTED:
+        return _EXECUTED[path]
+    copy = tmp_dir / path.name
     shutil.copyfile(path, copy)  # run a copy: the repository's notebook stays output-free
-    before = path.read_bytes()
     nb = nbformat.read(copy, as_version=4)
     client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path)}})
+                            resources={"metadata": {"path": str(tmp_dir)}})
     try:
         client.execute()
     except CellExecutionError as exc:
         pytest.fail(f"{_rel(path)} failed to run:\n{exc}")
     finally:
         nbformat.write(nb, copy)
+    _EXECUTED[path] = nb
+    return nb
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ids(ALL_NOTEBOOKS))
+def test_notebook_executes(path, tmp_path):
+    before = path.read_bytes()
+    nb = executed(path, tmp_path)
     errors = [o for c in cells_of(nb, "code") for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert not errors, f"{_rel(path)}: error outputs {[e['ename'] for e in errors]}"
+    stderr = [o["text"][:200] for c in cells_of(nb, "code") for o in c.get("outputs", [])
+              if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert not stderr, f"{_rel(path)}: warnings or errors printed: {stderr}"
     assert path.read_bytes() == before, f"{_rel(path)} was modified by the test"
 
 
@@ -258,3 +299,279 @@ def test_kernel_is_this_python():
     exe = spec.argv[0]
     assert exe in {"python", "python3"} or Path(exe).resolve() == Path(sys.executable).resolve(), (
         f"kernel python3 runs {exe!r}, not this interpreter {sys.executable}")
+
+
+# ---------------------------------------------------------------------------------------
+# what every lecture delivers (docs/DESIGN: the chapter standard), in both languages
+
+#: Headings or phrases each lecture must contain, per language.
+REQUIRED = {
+    "en": {"objectives": "Learning objectives", "how it is computed": "How it is computed",
+           "check yourself": "Check yourself", "summary": "## 11. Summary",
+           "glossary": "Glossary", "discussion": "Discussion questions",
+           "references": "References"},
+    "zh": {"objectives": "学习目标", "how it is computed": "计算过程",
+           "check yourself": "自我检测", "summary": "本章小结", "glossary": "中英术语对照",
+           "discussion": "讨论题", "references": "参考文献"},
+}
+CHAPTER5 = {"en": NOTEBOOKS / "en" / "ch05_identification.ipynb",
+            "zh": NOTEBOOKS / "zh" / "ch05_identification.ipynb"}
+
+
+def _prose(path: Path) -> str:
+    return "\n\n".join(c.source for c in cells_of(nbformat.read(path, as_version=4), "markdown"))
+
+
+def check_yourself_blocks(prose: str, heading: str) -> list[str]:
+    """Each *check yourself* block: from its heading to the next heading or block.
+
+    Examples
+    --------
+    >>> check_yourself_blocks("x\\n**Check yourself**\\n1. q\\n<details><summary>A</summary>"
+    ...                       "a</details>\\n## next", "Check yourself")[0].count("<details>")
+    1
+    """
+    parts = prose.split(f"**{heading}**")[1:]
+    return [re.split(r"^#{1,3} ", part, maxsplit=1, flags=re.M)[0] for part in parts]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_chapter5_lecture_has_the_required_sections(lang):
+    prose = _prose(CHAPTER5[lang])
+    missing = [name for name, text in REQUIRED[lang].items() if text not in prose]
+    assert not missing, f"{lang} chapter 5 lecture lacks: {missing}"
+    blocks = check_yourself_blocks(prose, REQUIRED[lang]["check yourself"])
+    assert len(blocks) >= 8, f"{lang}: only {len(blocks)} check-yourself blocks"
+    for k, block in enumerate(blocks, start=1):
+        questions = len(re.findall(r"^\d+\. ", block, flags=re.M))
+        answers = len(re.findall(r"<details><summary>[^<]+</summary>.+?</details>", block,
+                                 flags=re.S))
+        assert questions >= 2 and answers == questions, (
+            f"{lang}: check-yourself block {k} has {questions} questions and {answers} "
+            f"folded answers")
+    for ref in ("Reichheld", "Peppers", "Webster", "Hughes", "Chen, D., Sain", "2016/679"):
+        assert ref in prose, f"{lang}: reference {ref!r} missing"
+    for task in ("ch05_q1", "ch05_q2", "ch05_q3", "ch05_q4", "ch05_q5", "ch05_q6", "ch05_q7"):
+        assert task in prose, f"{lang}: the practice table does not list {task}"
+
+
+def test_chapter5_twins_have_the_same_check_yourself_blocks():
+    en = check_yourself_blocks(_prose(CHAPTER5["en"]), "Check yourself")
+    zh = check_yourself_blocks(_prose(CHAPTER5["zh"]), "自我检测")
+    assert [b.count("<details>") for b in en] == [b.count("<details>") for b in zh]
+
+
+def _code_cell(path: Path, marker: str) -> str:
+    cells = [c.source for c in cells_of(nbformat.read(path, as_version=4), "code")
+             if marker in c.source]
+    assert len(cells) == 1, f"{_rel(path)}: {len(cells)} code cells contain {marker!r}"
+    return cells[0]
+
+
+def _run_cell(path: Path, marker: str, **names) -> dict:
+    import pandas as pd
+
+    from course.sims import identification
+
+    namespace = {"pd": pd, "shown": lambda table, rows=False: table, "t": lambda k: k,
+                 **vars(identification), **names}
+    exec(_code_cell(path, marker), namespace)  # noqa: S102 - our own lecture's code
+    return namespace
+
+
+def _md_rows(prose: str, first_cells: tuple[str, ...]) -> list[list[str]]:
+    rows = []
+    for line in prose.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("|") and cells[0] in first_cells:
+            rows.append(cells)
+    return rows
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hand_worked_rfm_example_matches_the_code(lang):
+    """The R, F, M values and 3-level scores typed in section 6.1 are what the code computes."""
+    from course.sims.identification import rfm_scores, rfm_table
+
+    path = CHAPTER5[lang]
+    tiny_tx = _run_cell(path, "tiny_tx = pd.DataFrame(")["tiny_tx"]
+    rfm = rfm_table(tiny_tx, as_of="2024-07-01")
+    scores = rfm_scores(rfm, bins=3)
+    rows = _md_rows(_prose(path), tuple("ABCDEF"))
+    values = {r[0]: [float(x.replace(",", "")) for x in r[2:5]] for r in rows
+              if len(r) == 5 and r[4].replace(",", "").isdigit()}
+    score_rows = [r for r in rows if len(r) == 5 and all(x.isdigit() for x in r[1:4])
+                  and not r[4].replace(",", "").isdigit()]
+    typed_scores = {r[0]: [int(x) for x in r[1:4]] for r in score_rows}
+    assert sorted(values) == list("ABCDEF") and sorted(typed_scores) == list("ABCDEF")
+    for customer, (r, f, m) in values.items():
+        assert rfm.loc[customer].tolist() == [r, f, m], f"{lang}: RFM of {customer}"
+        assert scores.loc[customer].tolist() == typed_scores[customer], (
+            f"{lang}: scores of {customer}")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hand_worked_abc_example_matches_the_walkthrough(lang):
+    """The ABC table typed in section 7 (ties share a class) is what the walk-through gives."""
+    import pandas as pd
+
+    path = CHAPTER5[lang]
+    walkthrough = _run_cell(path, "def abc_walkthrough", rfm=pd.DataFrame({"monetary": [1.0]}),
+                            abc=pd.Series(["A"]), yes_no={True: "", False: ""},
+                            print=lambda *a: None)
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")]
+            for line in _prose(path).splitlines() if re.match(r"^\| \d \| [PQRSTU] \|", line)]
+    assert len(rows) == 6, f"{lang}: the hand-worked ABC table has {len(rows)} rows"
+    values = pd.Series({r[1]: float(r[2]) for r in rows})
+    classes = walkthrough["abc_walkthrough"](values)
+    share = values.sort_values(ascending=False) / values.sum()
+    for _rank, customer, _value, before, running, typed in rows:
+        assert classes[customer] == typed, f"{lang}: class of {customer}"
+        assert float(running.rstrip(" %")) == pytest.approx(100 * share.cumsum()[customer])
+        first_equal = share.cumsum()[values == values[customer]].min() - share[customer]
+        assert float(before.rstrip(" %")) == pytest.approx(100 * first_equal, abs=1e-9)
+    # and the check-yourself question: 50, 30, 10, 10 -> A, A, B, B
+    assert walkthrough["abc_walkthrough"](pd.Series({"w": 50.0, "x": 30.0, "y": 10.0,
+                                                     "z": 10.0})).tolist() == list("AABB")
+
+
+@pytest.fixture(scope="module")
+def retail():
+    from course import load_dataset
+    from course.data import cleaning_report
+    from course.sims.identification import rfm_table
+
+    raw = load_dataset("online_retail_raw")
+    tx = load_dataset("online_retail")
+    return {"raw": raw, "tx": tx, "rfm": rfm_table(tx), "report": cleaning_report(raw)}
+
+
+def test_data_claims_in_the_prose(retail):
+    """What sections 5, 6 and 10 say in words about the data holds on the data."""
+    import pandas as pd
+
+    from course.sims.identification import rfm_scores, rfm_segments, rfm_table
+
+    tx, rfm, report = retail["tx"], retail["rfm"], retail["report"].set_index("rule")
+    # 5: the cancellation lines are worth more than what they net off orders
+    assert report.loc["cancellation_lines", "amount"] > report.loc["netted_orders", "amount"]
+    # 5: 12346 disappears, 16446 keeps almost nothing
+    assert "12346" not in rfm.index and rfm.loc["16446", "monetary"] < 10
+    # 6.3: F and M are highly correlated (Spearman)
+    assert rfm["frequency"].corr(rfm["monetary"], method="spearman") > 0.7
+    # 6.4: the promising segment holds customers of longer standing as well as new ones
+    end = tx["date"].max().normalize()
+    tenure = (end - tx.groupby("customer_id")["date"].min().dt.normalize()).dt.days
+    promising = rfm_segments(rfm_scores(rfm)) == "promising"
+    assert (tenure[promising] > 90).sum() > 0 and (tenure[promising] <= 90).sum() > 0
+    # 6.5: every score separates those who came back (highest level beats lowest)
+    cutoff = pd.Timestamp("2011-09-01")
+    before = rfm_table(tx[tx["date"] < cutoff], as_of=cutoff)
+    came_back = pd.Series(before.index.isin(tx.loc[tx["date"] >= cutoff, "customer_id"]),
+                          index=before.index)
+    for col, rate in rfm_scores(before).apply(lambda s: came_back.groupby(s).mean()).items():
+        rate = rate.dropna()
+        assert rate.iloc[-1] > rate.iloc[0], f"{col} does not separate returners"
+    # 10.3: a large part of the one-time buyers bought in the last 90 days, and the one-time
+    # share is much smaller among customers who had half a year to come back
+    one_time = rfm["frequency"] == 1
+    assert (one_time & (rfm["recency"] <= 90)).sum() / one_time.sum() > 0.3
+    assert one_time[tenure.reindex(rfm.index) >= 180].mean() < one_time.mean() - 0.05
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_value_matrix_claims(lang):
+    """Section 9: Northern Pharma has the largest potential (high-potential quadrant),
+    Summit Electronics is a major customer near its ceiling."""
+    accounts = _run_cell(CHAPTER5[lang], "accounts = pd.DataFrame(",
+                         print=lambda *a, **k: None)["accounts"]
+    northern, summit = accounts.index[6], accounts.index[1]
+    assert accounts["potential_value"].idxmax() == northern
+    assert accounts.loc[northern, "quadrant"] == "potential"
+    assert accounts.loc[summit, "quadrant"] == "major"
+    assert accounts.loc[summit, "share_of_wallet"] == accounts["share_of_wallet"].max()
+
+
+#: Words allowed in the Chinese lecture's outputs: acronyms, the MAN letter combinations.
+_ALLOWED_LATIN = {"RFM", "MAN", "ABC", "AUC", "UCI", "Python"}
+
+
+def latin_words(text: str) -> set[str]:
+    """Latin-letter words of three letters or more that are not ids, codes or acronyms.
+
+    Examples
+    --------
+    >>> sorted(latin_words("客户 Champions 有 rfm_table C581484 MaN 和 RFM"))
+    ['Champions']
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z0-9_]*", text)
+    return {w for w in words if len(w) >= 3 and not re.search(r"[0-9_]", w)
+            and w not in _ALLOWED_LATIN and w.lower() != "man"}
+
+
+def _output_texts(nb) -> list[tuple[int, str, str]]:
+    """(cell number, kind, text) of every table cell and printed line a student sees."""
+    found = []
+    for k, cell in enumerate(nb.cells, start=1):
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            html = data.get("text/html", "")
+            html = "".join(html) if isinstance(html, list) else html
+            html = re.sub(r"<style.*?</style>", "", html, flags=re.S)
+            for text in re.findall(r"<t[hd](?:\s[^>]*)?>(.*?)</t[hd]>", html, flags=re.S):
+                found.append((k, "table", text))
+            if out.get("output_type") == "stream":
+                text = out["text"]
+                found.append((k, "printed", "".join(text) if isinstance(text, list) else text))
+    return found
+
+
+@pytest.mark.slow
+def test_zh_lecture_outputs_are_chinese(tmp_path):
+    nb = executed(CHAPTER5["zh"], tmp_path)
+    texts = _output_texts(nb)
+    assert any(kind == "table" for _, kind, _ in texts)
+    leaks = [(k, kind, sorted(latin_words(text))) for k, kind, text in texts
+             if latin_words(text)]
+    assert not leaks, f"English in the zh lecture's outputs (cell, where, words): {leaks}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_lecture_agrees_with_its_hand_calculations(lang, tmp_path):
+    """Every "same as" / "agrees" line the lecture prints says yes."""
+    from course.i18n import t
+
+    nb = executed(CHAPTER5[lang], tmp_path)
+    printed = "\n".join(text for _, kind, text in _output_texts(nb) if kind == "printed")
+    marker = {"en": ("agrees with the hand calculation", "Same as", "same classes"),
+              "zh": ("与手算结果一致", "的结果相同", "是否完全相同")}[lang]
+    lines = [line for line in printed.splitlines() if any(m in line for m in marker)]
+    assert len(lines) == 5, lines
+    assert all(line.rstrip().endswith(t("col_yes", lang=lang)) for line in lines), lines
+
+
+#: Figures the prose states, the code that sets them, and how each language writes them.
+PROSE_SETTINGS = [
+    ("MIN_BUDGET = 20_000", {"en": "at least 20,000", "zh": "至少 2 万元"}),
+    ('CUTOFF = pd.Timestamp("2011-09-01")', {"en": "1 September 2011", "zh": "2011 年 9 月 1 日"}),
+    ("could_return = tenure_days >= 180", {"en": "at least 180 days", "zh": "至少 180 天"}),
+    ('recent_one_time = one_time & (rfm["recency"] <= 90)',
+     {"en": "in the last three months", "zh": "在最后三个月里买的"}),
+    ('rfm_table(tiny_tx, as_of="2024-07-01")', {"en": "1 July 2024", "zh": "2024 年 7 月 1 日"}),
+    ("CURRENT_CUT, POTENTIAL_CUT = 150, 200", {"en": "`CURRENT_CUT`", "zh": "`CURRENT_CUT`"}),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_settings_stated_in_the_prose_are_the_code_s(lang):
+    path = CHAPTER5[lang]
+    code = "\n".join(c.source for c in cells_of(nbformat.read(path, as_version=4), "code"))
+    prose = " ".join(_prose(path).split())
+    for setting, words in PROSE_SETTINGS:
+        assert setting in code, f"{lang}: the code no longer has {setting!r}"
+        assert words[lang] in prose, f"{lang}: the prose no longer says {words[lang]!r}"
+    from course import load_dataset
+
+    assert len(load_dataset("leads_small")) == 40
+    assert ("40 synthetic leads" if lang == "en" else "40 条模拟的销售线索") in prose

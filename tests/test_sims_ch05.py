@@ -342,7 +342,7 @@ def test_weighted_rfm_tiers_and_segments():
         weighted_rfm(scores, (0, 0, 0))
     assert value_tiers(pd.Series([5.0, 4.0, 3.0, 2.0, 1.0]), 5).tolist() == [
         "top", "top", "high", "medium", "low"]
-    assert rfm_segments(scores).tolist() == ["champions", "loyal", "new", "at_risk",
+    assert rfm_segments(scores).tolist() == ["champions", "loyal", "promising", "at_risk",
                                              "attention", "lost"]
 
 

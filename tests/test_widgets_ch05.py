@@ -30,7 +30,7 @@ from course.widgets import ABCExplorer, RFMExplorer, abc_explorer, rfm_explorer
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TIER_ORDER = ["top", "high", "medium", "low"]
-SEGMENT_ORDER = ["champions", "loyal", "new", "at_risk", "attention", "lost"]
+SEGMENT_ORDER = ["champions", "loyal", "promising", "at_risk", "attention", "lost"]
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +113,8 @@ def test_rfm_explorer_api_and_defaults(retail):
     pd.testing.assert_frame_equal(w.summary, expected)
     assert int(w.summary["customers"].sum()) == len(rfm) == 200
     assert w.summary["revenue"].sum() == pytest.approx(rfm["monetary"].sum())
-    for label in ("Top value", "High value", "Medium value", "Low value", "Customers",
-                  "Share of revenue", "Total"):
+    for label in ("Top-value tier", "High-value tier", "Mid-value tier", "Low-value tier",
+                  "Customers", "Share of revenue", "Total"):
         assert label in w.table.value
     assert not CJK.search(w.table.value)
 
@@ -207,13 +207,13 @@ def rfm_segments_of(tx, bins):
 def test_chinese_labels(retail):
     w = rfm_explorer(retail, lang="zh")
     assert w.bins.description == "评分档数"
-    for label in ("客户数", "客户占比", "销售额", "销售额占比", "核心客户", "合计"):
+    for label in ("客户数", "客户占比", "销售额", "销售额占比", "顶级价值层", "合计"):
         assert label in w.table.value
     assert "Customers" not in w.table.value
     assert any(CJK.search(text) for text in figure_texts(w))
     assert CJK.search(w.figure.axes[0].get_title())
     w.view.value = "segments"
-    assert "重要价值客户" in w.table.value
+    assert "核心客群" in w.table.value
 
 
 def test_lang_argument_overrides_current_language(retail, monkeypatch):

@@ -47,6 +47,8 @@ RFM_COLUMNS = ("recency", "frequency", "monetary")
 ABC_CLASSES = ("A", "B", "C")
 MAN_GRADES = ("qualified", "develop", "nurture", "drop")
 VALUE_QUADRANTS = ("vip", "major", "potential", "ordinary")
+VALUE_TIERS = ("top", "high", "medium", "low")
+RFM_SEGMENTS = ("champions", "loyal", "promising", "at_risk", "attention", "lost")
 
 
 def _check_columns(df: pd.DataFrame, columns, name: str) -> None:
@@ -227,24 +229,29 @@ def rfm_segments(scores: pd.DataFrame, bins: int = 5) -> pd.Series:
     ============  ==================  ============================
     champions     top (>= 0.75)       top (>= 0.75)
     loyal         high                high
-    new           high                low
+    promising     high                low
     at_risk       low                 high
     attention     low, but >= 0.25    low
     lost          lowest (< 0.25)     low
     ============  ==================  ============================
+
+    "promising" says only that a customer bought recently and little so far:
+    scores carry no tenure, so the segment holds old occasional buyers as well
+    as newcomers. Whether a customer is *new* is a question for the date of the
+    first purchase, not for these scores.
 
     Examples
     --------
     >>> s = pd.DataFrame({"r_score": [5, 4, 5, 1, 2, 1], "f_score": [5, 4, 1, 5, 1, 1],
     ...                   "m_score": [5, 3, 1, 4, 2, 1]})
     >>> rfm_segments(s).tolist()
-    ['champions', 'loyal', 'new', 'at_risk', 'attention', 'lost']
+    ['champions', 'loyal', 'promising', 'at_risk', 'attention', 'lost']
     """
     r = (scores["r_score"] - 1) / (bins - 1)
     fm = ((scores["f_score"] + scores["m_score"]) / 2 - 1) / (bins - 1)
     labels = np.select(
         [(r >= 0.75) & (fm >= 0.75), (r >= 0.5) & (fm >= 0.5), r >= 0.5, fm >= 0.5, r >= 0.25],
-        ["champions", "loyal", "new", "at_risk", "attention"], default="lost")
+        list(RFM_SEGMENTS[:5]), default=RFM_SEGMENTS[5])
     return pd.Series(labels, index=scores.index, name="segment")
 
 

@@ -18,7 +18,7 @@ Examples
 200
 >>> w.view.value = "segments"
 >>> w.summary.index.tolist()
-['champions', 'loyal', 'new', 'at_risk', 'attention', 'lost']
+['champions', 'loyal', 'promising', 'at_risk', 'attention', 'lost']
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ __all__ = ["ABCExplorer", "RFMExplorer", "abc_explorer", "rfm_explorer"]
 
 #: Row order and i18n key of every label the RFM explorer can show.
 TIERS = {"top": "tier_top", "high": "tier_high", "medium": "tier_mid", "low": "tier_low"}
-SEGMENTS = {"champions": "seg_champions", "loyal": "seg_loyal", "new": "seg_new",
+SEGMENTS = {"champions": "seg_champions", "loyal": "seg_loyal", "promising": "seg_promising",
             "at_risk": "seg_at_risk", "attention": "seg_attention", "lost": "seg_lost"}
 CLASSES = {"A": "class_a", "B": "class_b", "C": "class_c"}
 
