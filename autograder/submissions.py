@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 
+from autograder import safety
 from autograder.coursedir import GradingError
 
 IGNORED_FOLDERS = {"__MACOSX", ".ipynb_checkpoints", "__pycache__"}
@@ -39,6 +40,8 @@ def student_folders(submissions: Path) -> list[Path]:
 def fingerprint(folder: Path) -> str:
     """A hash of every file in ``folder`` (names and bytes): a resubmission changes it.
 
+    Links are not followed (see :func:`autograder.safety.fingerprint`).
+
     Examples
     --------
     >>> import tempfile
@@ -48,12 +51,7 @@ def fingerprint(folder: Path) -> str:
     ...     a == fingerprint(Path(tmp))
     False
     """
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return safety.fingerprint(folder)
 
 
 def nbgrader_id(student_id: str) -> str:
@@ -71,7 +69,7 @@ def nbgrader_id(student_id: str) -> str:
     """
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", student_id):
         return student_id
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "_", student_id).strip("_") or "student"
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "_", student_id).strip("_-") or "student"
     digest = hashlib.sha1(student_id.encode("utf-8")).hexdigest()[:8]
     return f"{slug}-{digest}" if slug != "student" else f"student-{digest}"
 
