@@ -11,7 +11,7 @@ COURSE_LANG ?= en
 PYTEST_ARGS ?=
 SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap
 
-.PHONY: lab test setup system-deps bench demo lint release clean
+.PHONY: lab test test-fuzz setup system-deps bench demo lint release clean
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -40,6 +40,10 @@ lab: setup
 test: setup
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# The full fuzzed batch: 1,000+ mutated submissions graded in one run (~10-15 minutes).
+test-fuzz: setup
+	$(PY) -m pytest -m fuzz -s tests/test_fuzz.py $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) benchmarks/bench_rfm.py

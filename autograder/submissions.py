@@ -17,8 +17,12 @@ import nbformat
 
 from autograder import safety
 from autograder.coursedir import GradingError
+from autograder.validate import MAX_DEPTH, check_structure
 
 IGNORED_FOLDERS = {"__MACOSX", ".ipynb_checkpoints", "__pycache__"}
+
+#: Largest notebook file graded (real ones with plots are a few MB).
+MAX_NOTEBOOK_BYTES = 50 * 1024**2
 
 
 def student_folders(submissions: Path) -> list[Path]:
@@ -110,6 +114,10 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
     ...
     autograder.coursedir.GradingError: ch05.ipynb: not valid JSON (Expecting value at line 1, ...)
     """
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        raise GradingError(f"{path.name}: the file is {size / 1024**2:.0f} MB, more than the "
+                           f"{MAX_NOTEBOOK_BYTES // 1024**2} MB a notebook may be")
     raw = path.read_bytes()
     if not raw.strip():
         raise GradingError(f"{path.name}: the file is empty")
@@ -121,8 +129,9 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
     except json.JSONDecodeError as exc:
         raise GradingError(f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno}, "
                            f"column {exc.colno})") from None
-    if not isinstance(data, dict) or "cells" not in data or data.get("nbformat") != 4:
-        raise GradingError(f"{path.name}: JSON, but not a version-4 Jupyter notebook")
+    except RecursionError:
+        raise GradingError(f"{path.name}: nested more than {MAX_DEPTH} levels deep") from None
+    check_structure(data, path.name)
     try:
         nb = nbformat.reads(json.dumps(data), as_version=4)
         nbformat.validate(nb)
@@ -130,4 +139,7 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
         where = "/".join(str(p) for p in getattr(exc, "path", []) or [])
         raise GradingError(f"{path.name}: not a valid notebook ({exc.message}"
                            f"{' at ' + where if where else ''})") from None
+    except Exception as exc:  # noqa: BLE001 - whatever nbformat trips on, in words
+        raise GradingError(f"{path.name}: not a valid notebook (nbformat could not read it: "
+                           f"{type(exc).__name__})") from None
     return nb

@@ -25,6 +25,7 @@ import copy
 import ctypes
 import hashlib
 import html
+import shutil
 import signal
 import time
 import warnings
@@ -181,6 +182,19 @@ def score_cells(nb: nbformat.NotebookNode, scores: dict[str, Score]) -> None:
 
 def grade_submission(job: Job) -> StudentResult:
     """Grade one student's folder (see the module docstring); never raises for bad input."""
+    try:
+        return _grade_submission(job)
+    except Exception as exc:  # noqa: BLE001 - a last net: one student, in words
+        result = StudentResult(student_id=job.student_id, nbgrader_id=job.nb_id,
+                               status="error")
+        what = str(exc).splitlines()[0][:200] if str(exc) else ""
+        result.message = (f"the grader failed on the submission in folder {job.student_id!r} "
+                          f"({type(exc).__name__}{': ' + what if what else ''})")
+        shutil.rmtree(Path(job.course_root) / "autograded" / job.nb_id, ignore_errors=True)
+        return result
+
+
+def _grade_submission(job: Job) -> StudentResult:
     started = time.monotonic()
     root = Path(job.course_root)
     result = StudentResult(student_id=job.student_id, nbgrader_id=job.nb_id)
