@@ -12,7 +12,7 @@ COURSE_LANG ?= en
 PYTEST_ARGS ?=
 SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap
 
-.PHONY: lab test test-fast setup system-deps bench demo lint release clean
+.PHONY: lab test test-fast test-fuzz setup system-deps bench demo lint release clean
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -46,7 +46,11 @@ test: setup
 # graded, nbgrader runs, the browser); a few minutes on 2 cores.
 test-fast: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -n 2 --dist loadfile -m "not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadfile -m "not slow and not fuzz" $(PYTEST_ARGS)
+
+# The full fuzzed batch: 1,000 mutated submissions graded in one run (~8 minutes on 2 cores).
+test-fuzz: setup
+	$(PY) -m pytest -m fuzz -s tests/test_fuzz.py $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) benchmarks/bench_rfm.py

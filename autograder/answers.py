@@ -28,6 +28,7 @@ import pandas as pd
 
 from autograder.reference import load
 from autograder.reference._cases import Question
+from autograder.safety import read_untrusted
 
 
 class Unreadable(ValueError):
@@ -117,10 +118,11 @@ def write_cases(assignment: str, seed: str, folder: Path,
 
 def read_record(folder: Path, qid: str) -> dict | None:
     """The answer record the kernel wrote for ``qid``, or None if there is none."""
-    path = folder / "answers" / f"{qid}.json"
+    # Written by the student's kernel: maybe a link, a FIFO or gigabytes.
+    raw = read_untrusted(folder / "answers" / f"{qid}.json")
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = json.loads(raw.decode("utf-8")) if raw is not None else None
+    except (ValueError, RecursionError):
         return None
     return record if isinstance(record, dict) else None
 

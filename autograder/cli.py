@@ -27,6 +27,9 @@ from autograder.coursedir import (
 
 
 def _print_table(rows: list[dict], columns: list[str]) -> None:
+    from autograder.safety import plain_text
+
+    rows = [{c: plain_text(r.get(c, "")) for c in columns} for r in rows]  # no escape codes
     widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) if rows else len(c)
               for c in columns}
     print("  ".join(c.ljust(widths[c]) for c in columns))

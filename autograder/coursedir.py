@@ -47,8 +47,14 @@ c.LimitOutput.max_traceback = 30
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "autograder.feedback.HideHiddenTests",
+    "nbconvert.preprocessors.sanitize.SanitizeHTML",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
+# Students' markdown and HTML outputs are escaped, their scripts dropped: the
+# instructor opens these pages in a browser.
+c.SanitizeHTML.enabled = True
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.filters = {{"markdown2html": "autograder.feedback.safe_markdown2html"}}
 '''
 
 

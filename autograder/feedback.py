@@ -7,16 +7,27 @@ note, and cuts error tracebacks down to their last line, so neither the hidden
 test code nor the reference module's lines reach the student. What ``verify``
 printed (which generated case failed and how) stays.
 
+The instructor opens these pages in a browser, and students write the
+markdown and the outputs in them. nbconvert's ``SanitizeHTML`` (in the
+feedback preprocessors) escapes HTML in markdown and HTML outputs and drops
+script outputs; :func:`safe_markdown2html` (the pages' markdown filter) also
+removes links and images whose address is not ``http``, ``https`` or
+``mailto``, such as ``[click](javascript:...)``, which nbconvert lets through.
+
 Examples
 --------
 >>> strip_hidden("a = 1\\n### BEGIN HIDDEN TESTS\\nsecret()\\n### END HIDDEN TESTS\\n")
 'a = 1\\n# (hidden tests ran here: their results are below)\\n'
+>>> safe_markdown2html("[click](javascript:alert(1)) **bold** <script>x</script>")
+'<p><a>click</a> <strong>bold</strong> &lt;script&gt;x&lt;/script&gt;</p>\\n'
 """
 
 from __future__ import annotations
 
 import re
 
+import bleach
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Bool
 
@@ -58,3 +69,17 @@ class HideHiddenTests(Preprocessor):
                 if output.get("output_type") == "error":
                     output["traceback"] = short_traceback(output)
         return cell, resources
+
+
+#: Tags a feedback page keeps from rendered markdown (others are shown as text).
+SAFE_TAGS = frozenset({*bleach.ALLOWED_TAGS, "p", "div", "span", "pre", "code", "br", "hr",
+                       "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr",
+                       "th", "td", "img", "sup", "sub", "del", "details", "summary"})
+SAFE_ATTRIBUTES = {"*": ["class", "id", "title"], "a": ["href", "title"],
+                   "img": ["src", "alt", "title"], "th": ["align"], "td": ["align"]}
+
+
+def safe_markdown2html(source: str) -> str:
+    """Markdown to HTML with no script, event handler or ``javascript:`` address left."""
+    return bleach.clean(markdown2html_mistune(str(source)), tags=SAFE_TAGS,
+                        attributes=SAFE_ATTRIBUTES, protocols=["http", "https", "mailto"])

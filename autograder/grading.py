@@ -31,11 +31,15 @@ Status words (a script can act on them; a row shows the most serious):
 
 ================  ==========================================================
 ``missing``       the folder holds no notebook
+``refused``       the folder is, or holds, a link out of it (or to its notebook),
+                  a FIFO or device, or too much; nothing in it was run
 ``unreadable``    the file is not a notebook (empty, corrupt JSON, ...)
 ``error``         the grader failed on this submission, or no test cell handed
                   an answer in (message says why)
 ``kernel-died``   the kernel exited or was killed; graded on what ran
 ``memory-limit``  a cell ran out of memory at the limit; graded on what ran
+``process-limit`` a cell started more processes or threads than the cap
+``file-limit``    the working folder filled up (too many files or bytes)
 ``timeout``       a cell, or the whole submission, ran past its time limit
 ``needs-input``   a cell called ``input()``; grading has nobody to type
 ``output-cut``    a cell printed more than the output cap; the rest was cut
@@ -66,6 +70,7 @@ import nbformat
 from autograder.coursedir import SOLUTIONS_DIR, CourseDir, GradingError, check_assignment
 from autograder.execute import Limits
 from autograder.report import write_report
+from autograder.safety import defuse_cell
 from autograder.sandbox import DEFAULT_MEMORY, check_sandbox, parse_size
 from autograder.submissions import fingerprint, nbgrader_id, student_folders
 from autograder.worker import STATUSES, Job, StudentResult, die_with_parent, grade_submission
@@ -170,7 +175,8 @@ class Grader:
             if done is not None and done.fingerprint == print_ and not self.force:
                 rows[sid] = done
                 continue
-            todo.append(Job(self.assignment, sid, nb_id, str(folder.resolve()),
+            # absolute(), not resolve(): a folder that is a link is refused, not followed.
+            todo.append(Job(self.assignment, sid, nb_id, str(folder.absolute()),
                             str(self.out), release, self.sources, self.limits,
                             self.memory_bytes, str(scratch), print_))
         if rows:
@@ -296,10 +302,11 @@ class Grader:
                          *qids, "message", "feedback"])
         for r in results:
             r.feedback = self._feedback_path(r) or r.feedback
-            writer.writerow([r.student_id, self.assignment, f"{r.score:g}",
+            # Folder names and messages are the students': never a formula (safety.py).
+            writer.writerow([defuse_cell(r.student_id), self.assignment, f"{r.score:g}",
                              f"{self.max_score:g}", r.status,
                              *(f"{r.questions.get(q, 0.0):g}" for q in qids),
-                             r.message, r.feedback])
+                             defuse_cell(r.message), defuse_cell(r.feedback)])
         _write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
         return path
 

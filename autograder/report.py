@@ -25,6 +25,7 @@ import html
 from collections import Counter
 from pathlib import Path
 
+from autograder.safety import plain_text
 from autograder.worker import STATUSES, StudentResult
 
 
@@ -45,8 +46,9 @@ def _summary(rows: list[StudentResult], max_score: float) -> str:
 def print_table(rows: list[StudentResult], max_score: float) -> None:
     """Print the results, flagged students first, and a one-line summary."""
     header = ["student", "score", "status", "message"]
-    lines = [[r.student_id, f"{r.score:g}/{max_score:g}", r.status, r.message[:100]]
-             for r in flagged_first(rows)]
+    # Ids and messages are the students': no escape sequences reach the terminal.
+    lines = [[plain_text(r.student_id), f"{r.score:g}/{max_score:g}", plain_text(r.status),
+              plain_text(r.message[:100])] for r in flagged_first(rows)]
     widths = [max(len(h), *(len(line[i]) for line in lines)) if lines else len(h)
               for i, h in enumerate(header)]
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
@@ -93,7 +95,8 @@ def write_report(path: Path, assignment: str, rows: list[StudentResult],
         cells = "".join(f'<td class="num">{r.questions.get(q, 0.0):g}</td>' for q in qids)
         body.append(f"<tr{css}><td>{html.escape(r.student_id)}</td>"
                     f'<td class="num">{r.score:g}/{max_score:g}</td>'
-                    f"<td><code>{r.status}</code></td><td>{html.escape(r.message)}</td>"
+                    f"<td><code>{html.escape(r.status)}</code></td>"
+                    f"<td>{html.escape(r.message)}</td>"
                     f"{cells}<td>{link}</td></tr>")
     counts = Counter(r.status for r in rows)
     path.write_text(PAGE.format(

@@ -1,15 +1,24 @@
 """Run a student's kernel in a bubblewrap sandbox with resource limits.
 
-The kernel of a graded notebook sees, read-only, the system (``/usr``,
-``/etc``), the Python installation and virtual environment, the ``course``
-package and the public data sets; read-write, only its own working folder.
+The kernel of a graded notebook sees, read-only, the system (``/usr``, and
+of ``/etc`` only what :data:`autograder.confine.ETC_ENTRIES` lists), the Python
+installation and virtual environment, the ``course`` package and the public
+data sets; read-write, only its own working folder.
 Everything else, the solutions, the gradebook, the reference answers (the
 ``autograder`` package is masked even where it sits inside the environment)
 and other students' work, does not exist for it, and the sandbox's own root
 is read-only, ``/tmp`` included (temporary files go to the working folder). It has no network (a new
 network namespace with nothing in it), its own process and IPC namespaces, and
 ``prlimit`` caps its address space (``MemoryError`` past the limit), the size
-of files it writes and its open files.
+of files it writes, its open files and its processes.
+
+Student code never runs as the grader: as root, the sandbox drops to an
+unprivileged uid of its own with every capability gone (``setpriv``, see
+:mod:`autograder.confine`); as another account, bubblewrap's user namespace
+leaves it no capability on the host. bubblewrap itself starts with a clean
+environment (:data:`LAUNCHER_ENV`), so the sandbox's ``/proc`` (whose process 1
+is bubblewrap) shows nothing of the grader's variables, tokens or database
+URLs.
 
 The kernel talks to the grader over Unix sockets in the working folder
 (ZeroMQ's ``ipc`` transport), since TCP on loopback does not cross the
@@ -21,8 +30,10 @@ Examples
 >>> from pathlib import Path
 >>> policy = SandboxPolicy(memory_bytes=2 * 1024**3)
 >>> cmd = policy.wrap(["python", "-c", "pass"], work=Path("/tmp/w"), env={"A": "1"})
->>> cmd[:2], "--unshare-all" in cmd, "--as=2147483648" in cmd
-(['bwrap', '--unshare-all'], True, True)
+>>> cmd[0], "--unshare-net" in cmd, "--as=2147483648" in cmd, "--cap-drop" in cmd
+('bwrap', True, True, True)
+>>> ["--ro-bind", "/etc", "/etc"] == cmd[cmd.index("/etc") - 1:cmd.index("/etc") + 2]
+False
 """
 
 from __future__ import annotations
@@ -39,6 +50,7 @@ from traitlets import Any, Dict, Unicode
 
 import autograder
 import course
+from autograder import confine
 from autograder.coursedir import GradingError
 from course.data import data_dir
 
@@ -58,6 +70,9 @@ BASE_ENV = {
     "MKL_NUM_THREADS": "1",
     "JUPYTER_PLATFORM_DIRS": "1",
 }
+
+#: The whole environment bubblewrap starts with: nothing of the grader's.
+LAUNCHER_ENV = {"PATH": BASE_ENV["PATH"], "LANG": "C.UTF-8"}
 
 
 class SandboxError(GradingError):
@@ -97,7 +112,7 @@ def _package_dir(module) -> Path:
 
 def visible_paths() -> list[Path]:
     """What a sandboxed kernel may read: system, Python, ``course``, public data."""
-    paths = [Path("/usr"), Path("/etc"), Path(sys.base_prefix), Path(sys.prefix),
+    paths = [Path("/usr"), Path(sys.base_prefix), Path(sys.prefix),
              Path(os.path.realpath(sys.executable)).parent, _package_dir(course),
              data_dir().resolve()]
     seen: list[Path] = []
@@ -108,9 +123,22 @@ def visible_paths() -> list[Path]:
     return sorted(seen)
 
 
+def _ancestors(paths: list[Path]) -> list[Path]:
+    """Every folder above ``paths`` (not ``/``), parents before children.
+
+    Examples
+    --------
+    >>> [str(p) for p in _ancestors([Path("/a/b/c"), Path("/a/d")])]
+    ['/a', '/a/b']
+    """
+    found = {parent for path in paths for parent in path.parents if parent != Path("/")}
+    return sorted(found, key=lambda p: (len(p.parts), str(p)))
+
+
 def check_sandbox() -> None:
-    """Raise :class:`SandboxError` unless bubblewrap and prlimit work here."""
-    for tool, package in (("bwrap", "bubblewrap"), ("prlimit", "util-linux")):
+    """Raise :class:`SandboxError` unless bubblewrap, prlimit and setpriv work here."""
+    for tool, package in (("bwrap", "bubblewrap"), ("prlimit", "util-linux"),
+                          ("setpriv", "util-linux")):
         if shutil.which(tool) is None:
             raise SandboxError(f"{tool} is not installed: grading runs student code in a "
                                f"sandbox. Install it with: apt-get install {package}")
@@ -128,6 +156,13 @@ class SandboxPolicy:
 
     memory_bytes: int = DEFAULT_MEMORY
     readonly: list[Path] = field(default_factory=visible_paths)
+    max_processes: int = confine.MAX_PROCESSES
+    #: The uid student code runs as (default: :func:`autograder.confine.sandbox_uid`).
+    uid: int | None = None
+
+    @property
+    def run_as(self) -> int:
+        return self.uid if self.uid is not None else confine.sandbox_uid()
 
     def masked(self) -> list[Path]:
         """The grader's own package, hidden if a read-only path contains it."""
@@ -137,12 +172,33 @@ class SandboxPolicy:
 
     def wrap(self, cmd: list[str], work: Path, env: dict[str, str]) -> list[str]:
         """The command line running ``cmd`` in the sandbox, in ``work``, with ``env``."""
+        root = confine.privileged()
+        # No --unshare-all: as root it would add a user namespace in which the
+        # kernel could not change to an unprivileged uid.
+        spaces = ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
+                  "--unshare-cgroup-try"]
+        if not root:
+            spaces = ["--unshare-user", "--disable-userns", *spaces]
         # /tmp first: the course may itself live under /tmp (a CI checkout, say),
         # and a later tmpfs would hide it.
-        args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-                "--cap-drop", "ALL", "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+        args = ["bwrap", *spaces, "--die-with-parent", "--new-session", "--hostname", "sandbox",
+                "--cap-drop", "ALL"]
+        if root:  # only to drop to the student's uid and clear the bounding set
+            args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID",
+                     "--cap-add", "CAP_SETPCAP"]
+        args += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
+        # Folders bubblewrap makes on the way to a bind are root's and closed
+        # (0700): open them, or the student's uid could not reach Python.
+        binds = [*self.readonly, *confine.etc_paths(), work]
+        for parent in _ancestors(binds):
+            args += ["--perms", "0755", "--dir", str(parent)]
         for path in self.readonly:
             args += ["--ro-bind", str(path), str(path)]
+        for path in confine.etc_paths():
+            args += ["--ro-bind", str(path), str(path)]
+        identity = confine.identity_dir(work)
+        for name in ("passwd", "group"):
+            args += ["--ro-bind", str(identity / name), f"/etc/{name}"]
         for name in ("bin", "lib", "lib64", "sbin"):
             link = Path("/") / name
             if link.is_symlink():
@@ -154,10 +210,16 @@ class SandboxPolicy:
         args += ["--bind", str(work), str(work), "--remount-ro", "/tmp", "--remount-ro", "/",
                  "--chdir", str(work), "--clearenv"]
         for key, value in {**BASE_ENV, "HOME": str(work), "TMPDIR": str(work / ".tmp"),
-                           **env}.items():
+                           "USER": "student", "LOGNAME": "student", **env}.items():
             args += ["--setenv", key, value]
-        return [*args, "prlimit", f"--as={self.memory_bytes}", f"--fsize={MAX_FILE_BYTES}",
-                "--nofile=1024", "--core=0", "--", *cmd]
+        inner = ["prlimit", f"--as={self.memory_bytes}", f"--fsize={MAX_FILE_BYTES}",
+                 "--nofile=1024", "--core=0", f"--nproc={self.max_processes}", "--", *cmd]
+        if root:
+            uid = str(self.run_as)
+            inner = ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
+                     "--bounding-set=-all", "--inh-caps=-all", "--ambient-caps=-all",
+                     "--no-new-privs", "--", *inner]
+        return [*args, *inner]
 
 
 class SandboxKernelManager(AsyncKernelManager):
@@ -179,6 +241,12 @@ class SandboxKernelManager(AsyncKernelManager):
         # the grader's business (and could be hundreds of megabytes).
         kw.update(stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                   stderr=subprocess.DEVNULL)
+        # bubblewrap is process 1 of the sandbox: its environment is readable
+        # there (/proc/1/environ), so it gets none of the grader's.
+        kw["env"] = dict(LAUNCHER_ENV)
+        # The kernel runs as the student's uid: it must read the connection file
+        # and create its sockets in the working folder.
+        confine.hand_over(Path(self.work), self.policy.run_as)
         await super()._async_launch_kernel(kernel_cmd, **kw)
 
     def kill_now(self) -> None:
@@ -194,6 +262,7 @@ def kernel_manager(work: Path, policy: SandboxPolicy,
     sockets = work / ".kernel"
     sockets.mkdir(parents=True, exist_ok=True)
     (work / ".tmp").mkdir(exist_ok=True)  # TMPDIR: the sandbox's /tmp is read-only
+    confine.write_identity(work, policy.run_as)
     km = SandboxKernelManager(transport="ipc", ip=str(sockets / "k"), policy=policy,
                               work=str(work), sandbox_env=env)
     km.connection_file = str(sockets / "connection.json")

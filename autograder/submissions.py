@@ -15,9 +15,14 @@ from pathlib import Path
 
 import nbformat
 
+from autograder import safety
 from autograder.coursedir import GradingError
+from autograder.validate import MAX_DEPTH, check_structure
 
 IGNORED_FOLDERS = {"__MACOSX", ".ipynb_checkpoints", "__pycache__"}
+
+#: Largest notebook file graded (real ones with plots are a few MB).
+MAX_NOTEBOOK_BYTES = 50 * 1024**2
 
 
 def student_folders(submissions: Path) -> list[Path]:
@@ -39,6 +44,8 @@ def student_folders(submissions: Path) -> list[Path]:
 def fingerprint(folder: Path) -> str:
     """A hash of every file in ``folder`` (names and bytes): a resubmission changes it.
 
+    Links are not followed (see :func:`autograder.safety.fingerprint`).
+
     Examples
     --------
     >>> import tempfile
@@ -48,12 +55,7 @@ def fingerprint(folder: Path) -> str:
     ...     a == fingerprint(Path(tmp))
     False
     """
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return safety.fingerprint(folder)
 
 
 def nbgrader_id(student_id: str) -> str:
@@ -71,7 +73,7 @@ def nbgrader_id(student_id: str) -> str:
     """
     if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", student_id):
         return student_id
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "_", student_id).strip("_") or "student"
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "_", student_id).strip("_-") or "student"
     digest = hashlib.sha1(student_id.encode("utf-8")).hexdigest()[:8]
     return f"{slug}-{digest}" if slug != "student" else f"student-{digest}"
 
@@ -112,6 +114,10 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
     ...
     autograder.coursedir.GradingError: ch05.ipynb: not valid JSON (Expecting value at line 1, ...)
     """
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        raise GradingError(f"{path.name}: the file is {size / 1024**2:.0f} MB, more than the "
+                           f"{MAX_NOTEBOOK_BYTES // 1024**2} MB a notebook may be")
     raw = path.read_bytes()
     if not raw.strip():
         raise GradingError(f"{path.name}: the file is empty")
@@ -123,8 +129,9 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
     except json.JSONDecodeError as exc:
         raise GradingError(f"{path.name}: not valid JSON ({exc.msg} at line {exc.lineno}, "
                            f"column {exc.colno})") from None
-    if not isinstance(data, dict) or "cells" not in data or data.get("nbformat") != 4:
-        raise GradingError(f"{path.name}: JSON, but not a version-4 Jupyter notebook")
+    except RecursionError:
+        raise GradingError(f"{path.name}: nested more than {MAX_DEPTH} levels deep") from None
+    check_structure(data, path.name)
     try:
         nb = nbformat.reads(json.dumps(data), as_version=4)
         nbformat.validate(nb)
@@ -132,4 +139,7 @@ def read_submission(path: Path) -> nbformat.NotebookNode:
         where = "/".join(str(p) for p in getattr(exc, "path", []) or [])
         raise GradingError(f"{path.name}: not a valid notebook ({exc.message}"
                            f"{' at ' + where if where else ''})") from None
+    except Exception as exc:  # noqa: BLE001 - whatever nbformat trips on, in words
+        raise GradingError(f"{path.name}: not a valid notebook (nbformat could not read it: "
+                           f"{type(exc).__name__})") from None
     return nb

@@ -35,15 +35,18 @@ from pathlib import Path
 import nbformat
 
 from autograder.answers import Score, score_folder, write_cases
+from autograder.confine import folder_full, private_mounts, scratch_folder
 from autograder.coursedir import GradingError
-from autograder.execute import Limits, run_notebook
+from autograder.execute import Event, Limits, run_notebook
 from autograder.restore import restore_cells
+from autograder.safety import check_folder, check_notebook_path, copy_tree
 from autograder.sandbox import SandboxPolicy
 from autograder.submissions import find_notebook, read_submission
 
 #: Status words, most serious first: a row shows the first that applies.
-STATUSES = ("missing", "unreadable", "error", "kernel-died", "memory-limit", "timeout",
-            "needs-input", "output-cut", "tampered", "ok")
+STATUSES = ("missing", "refused", "unreadable", "error", "kernel-died", "memory-limit",
+            "process-limit", "file-limit", "timeout", "needs-input", "output-cut", "tampered",
+            "ok")
 
 UNGRADED_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{assignment}: {student}</title></head>
@@ -117,6 +120,7 @@ def die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    private_mounts()  # scratch folders are mounted where only this worker sees them
 
 
 def explain_ungraded(root: Path, assignment: str, result: StudentResult) -> None:
@@ -125,16 +129,15 @@ def explain_ungraded(root: Path, assignment: str, result: StudentResult) -> None
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / f"{assignment}.html"
     page.write_text(UNGRADED_PAGE.format(
-        assignment=assignment, student=html.escape(result.student_id),
-        status=result.status, message=html.escape(result.message)), encoding="utf-8")
+        assignment=html.escape(assignment), student=html.escape(result.student_id),
+        status=html.escape(result.status), message=html.escape(result.message)),
+        encoding="utf-8")
     result.feedback = str(page.relative_to(root))
 
 
 def _keep_original(folder: Path, root: Path, nb_id: str) -> None:
-    dest = root / "originals" / nb_id
-    if dest.exists():
-        shutil.rmtree(dest)
-    shutil.copytree(folder, dest, symlinks=True)
+    # Links are copied as links and special files not at all: nothing is followed.
+    copy_tree(folder, root / "originals" / nb_id)
 
 
 def _with_hidden_tests(nb: nbformat.NotebookNode, sources: dict[str, str]) -> None:
@@ -179,12 +182,32 @@ def score_cells(nb: nbformat.NotebookNode, scores: dict[str, Score]) -> None:
 
 def grade_submission(job: Job) -> StudentResult:
     """Grade one student's folder (see the module docstring); never raises for bad input."""
+    try:
+        return _grade_submission(job)
+    except Exception as exc:  # noqa: BLE001 - a last net: one student, in words
+        result = StudentResult(student_id=job.student_id, nbgrader_id=job.nb_id,
+                               status="error")
+        what = str(exc).splitlines()[0][:200] if str(exc) else ""
+        result.message = (f"the grader failed on the submission in folder {job.student_id!r} "
+                          f"({type(exc).__name__}{': ' + what if what else ''})")
+        shutil.rmtree(Path(job.course_root) / "autograded" / job.nb_id, ignore_errors=True)
+        return result
+
+
+def _grade_submission(job: Job) -> StudentResult:
     started = time.monotonic()
     root = Path(job.course_root)
     result = StudentResult(student_id=job.student_id, nbgrader_id=job.nb_id)
     folder = Path(job.folder)
     _keep_original(folder, root, job.nb_id)
-    path = find_notebook(folder, job.assignment)
+    refusal = check_folder(folder)
+    path = find_notebook(folder, job.assignment) if refusal is None else None
+    if refusal is None and path is not None:
+        refusal = check_notebook_path(folder, path)
+    if refusal is not None:
+        result.status, result.message = "refused", refusal
+        explain_ungraded(root, job.assignment, result)
+        return result
     if path is None:
         result.status, result.message = "missing", f"no .ipynb file in folder {job.student_id!r}"
         explain_ungraded(root, job.assignment, result)
@@ -208,22 +231,21 @@ def grade_submission(job: Job) -> StudentResult:
 
     # A short folder name: the kernel's Unix sockets live there (paths of at most 107 bytes).
     work = Path(job.scratch) / hashlib.sha1(job.nb_id.encode()).hexdigest()[:10]
-    if work.exists():
-        shutil.rmtree(work)
-    grading = work / "grading"
-    write_cases(job.assignment, job.student_id, grading)
-    nbformat.write(restored, work / f"{job.assignment}.ipynb")
     full = copy.deepcopy(restored)
     _with_hidden_tests(full, job.sources)
-    try:
+    with scratch_folder(work):  # capped in files and bytes, removed afterwards
+        grading = work / "grading"
+        write_cases(job.assignment, job.student_id, grading)
+        nbformat.write(restored, work / f"{job.assignment}.ipynb")
         report = run_notebook(full, work, limits=job.limits,
                               policy=SandboxPolicy(memory_bytes=job.memory_bytes),
                               env={"CRM_GRADING_DIR": str(grading),
                                    "CRM_STUDENT_ID": job.student_id})
+        if folder_full(work) and not any(e.status == "file-limit" for e in report.events):
+            report.events.append(Event("file-limit", None, "the working folder filled up "
+                                       "(too many files or bytes); later writes failed"))
         scores = score_folder(job.assignment, grading, job.student_id)
         handed_in = any((grading / "answers").glob("*.json"))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     for event in report.events:
         statuses.append(event.status)
         if event.message not in messages:
