@@ -418,6 +418,8 @@ class RFMExplorer(widgets.VBox):
         for control in (self.bins, self.w_r, self.w_f, self.w_m, self.view):
             control.observe(self._on_change, names="value")
         self.update()
+        if not self.rfm.empty:  # the other view's chart too: every switch is an update
+            self._prepare("segments" if self.view.value == "tiers" else "tiers")
 
     def _on_change(self, change) -> None:
         self.update()
@@ -453,14 +455,7 @@ class RFMExplorer(widgets.VBox):
         for slider in (self.w_r, self.w_f, self.w_m):
             slider.disabled = segments_view
         self.scores = self._scores_for(bins)
-        if segments_view:
-            known = SEGMENTS
-            title, header = t("rfm_title", lang), t("segment", lang)
-            notes = _note_html(t("rfm_weights_unused", lang))
-        else:
-            known = TIERS
-            title, header = t("rfm_tiers_title", lang), t("tier", lang)
-            notes = ""
+        known, title, header, notes = self._view_texts(self.view.value)
         if self.rfm.empty:
             self._show_message(title, t("no_customers", lang))
             return
@@ -480,6 +475,19 @@ class RFMExplorer(widgets.VBox):
         self.table.value = _summary_html(self.summary, names, header, title, lang, notes,
                                          self.currency)
         self._draw(names, title)
+
+    def _view_texts(self, view: str) -> tuple[dict[str, str], str, str, str]:
+        """The known labels, title, table header and note of a view."""
+        lang = self.lang
+        if view == "segments":
+            return (SEGMENTS, t("rfm_title", lang), t("segment", lang),
+                    _note_html(t("rfm_weights_unused", lang)))
+        return TIERS, t("rfm_tiers_title", lang), t("tier", lang), ""
+
+    def _prepare(self, view: str) -> None:
+        """Build the chart of ``view`` and draw its static part, so a first switch is quick."""
+        known, title, _, _ = self._view_texts(view)
+        self._chart_for({k: t(v, self.lang) for k, v in known.items()}, title).drawn.png()
 
     def _show_message(self, title: str, message: str) -> None:
         self.summary = _empty_summary()
@@ -586,9 +594,11 @@ class _ParetoChart:
                                 loc="center right", frameon=False)
         ax.spines[["top", "right"]].set_visible(False)
         self.figure, self.ax, self.lang = fig, ax, lang
+        # the curves stay above the bands, so they are redrawn too; the (frameless) legend
+        # stays in the static picture: a band tints its glyphs by at most 12 %, unseen
         dynamic = [*self.bands.values(), *self.band_labels.values(), self.equal_line,
                    self.curve_line, *self.cut_lines.values(), *self.cut_labels.values(),
-                   self.note, self.legend, ax.spines["left"], ax.spines["bottom"]]
+                   self.note, ax.spines["left"], ax.spines["bottom"]]
         self.drawn = InPlaceFigure(fig, dynamic, in_place=in_place)
 
     def show(self, summary: pd.DataFrame, a: float, b: float) -> bytes:
