@@ -43,6 +43,7 @@ test: setup
 
 bench: setup
 	$(PY) benchmarks/bench_rfm.py
+	$(PY) benchmarks/bench_widgets.py
 
 demo: setup
 	$(VENV)/bin/crm-course demo
