@@ -233,7 +233,7 @@ def _note_html(text: str, kind: str = "info") -> str:
 
 
 def _try_this_html(key: str, lang: str) -> str:
-    return (f'<div class="crm-try-this" style="margin:4px 0 8px 0;max-width:52em">'
+    return (f'<div class="crm-try-this" style="margin:4px 0 8px 0;max-width:52em;line-height:1.45">'
             f"<b>{html.escape(t('try_this', lang))}:</b> {html.escape(t(key, lang))}</div>")
 
 
@@ -345,7 +345,7 @@ class RFMExplorer(widgets.VBox):
     scores are computed once per number of bins and cached. The bar chart of
     each view is built once and updated in place.
 
-    *Try this* (shown above the controls, in the course language): with 5
+    *Try this* (shown under the controls, in the course language): with 5
     bins, put all the weight on M (R and F at 0): what share of revenue does
     the top tier bring? Then put it all on R: does the top tier still bring
     most of the revenue, and what does that say about recent customers?
@@ -411,7 +411,7 @@ class RFMExplorer(widgets.VBox):
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([self.bins, self.w_r, self.w_f, self.w_m, self.view])
-        super().__init__(children=[self.prompt, widgets.HBox([controls, self.table]),
+        super().__init__(children=[widgets.HBox([controls, self.table]), self.prompt,
                                    self.plot])
         self.add_class("crm-rfm-explorer")
         setup_matplotlib(warn=True)
@@ -631,7 +631,7 @@ class ABCExplorer(widgets.VBox):
     table says so. The Pareto curve is drawn once; the class bands, the
     cut-off lines and the note move in place.
 
-    *Try this* (shown above the controls, in the course language): lower the
+    *Try this* (shown under the controls, in the course language): lower the
     A cut-off from 80 % to 50 %: how many customers are in class A now, and
     what share of all customers is that? Does the revenue follow the 80/20
     rule, or is it more concentrated?
@@ -689,7 +689,7 @@ class ABCExplorer(widgets.VBox):
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([self.a_cut, self.b_cut])
-        super().__init__(children=[self.prompt, widgets.HBox([controls, self.table]),
+        super().__init__(children=[widgets.HBox([controls, self.table]), self.prompt,
                                    self.plot])
         self.add_class("crm-abc-explorer")
         setup_matplotlib(warn=True)
