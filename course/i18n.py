@@ -114,11 +114,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "A 类界限不能高于 B 类界限，已自动调低到 {value:.0%}。",
     },
     # --- chapter 5 explorers: try-this prompts and currency (course.widgets) -------------
-    "try_this": {"en": "Try this", "zh": "动手试一试"},
+    "try_this": {"en": "Try this:", "zh": "动手试一试："},
     "rfm_try_this": {
         "en": "With 5 score bins, put all the weight on M (set R and F to 0): what share of "
-              "revenue does the top tier bring? Now put all the weight on R instead (F and M "
-              "at 0): does the top tier still bring most of the revenue? What does the "
+              "revenue does the Top value tier bring? Now put all the weight on R instead (F and M "
+              "at 0): does the Top value tier still bring most of the revenue? What does the "
               "difference tell you about the customers who bought most recently?",
         "zh": "评分档数保持 5，把全部权重放在 M 上（R、F 调到 0）：核心客户贡献了多少销售额占比？"
               "再把全部权重改放在 R 上（F、M 调到 0）：核心客户还贡献了大部分销售额吗？"

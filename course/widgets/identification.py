@@ -234,7 +234,7 @@ def _note_html(text: str, kind: str = "info") -> str:
 
 def _try_this_html(key: str, lang: str) -> str:
     return (f'<div class="crm-try-this" style="margin:4px 0 8px 0;max-width:52em;line-height:1.45">'
-            f"<b>{html.escape(t('try_this', lang))}:</b> {html.escape(t(key, lang))}</div>")
+            f"<b>{html.escape(t('try_this', lang))}</b> {html.escape(t(key, lang))}</div>")
 
 
 def _revenue_header(currency: str | None, lang: str) -> str:
