@@ -59,7 +59,8 @@ from course.sims.identification import (
     weighted_rfm,
 )
 
-__all__ = ["ABCExplorer", "InPlaceFigure", "RFMExplorer", "abc_explorer", "rfm_explorer"]
+__all__ = ["ABCExplorer", "InPlaceFigure", "RFMExplorer", "abc_explorer", "png_bytes",
+           "rfm_explorer"]
 
 #: Row order and i18n key of every label the RFM explorer can show.
 TIERS = {"top": "tier_top", "high": "tier_high", "medium": "tier_mid", "low": "tier_low"}
@@ -170,7 +171,14 @@ class InPlaceFigure:
             figure.set_layout_engine("none")
 
     def png(self) -> bytes:
-        """Draw the current state of the figure and return it as PNG bytes."""
+        """Draw the current state of the figure and return it as PNG bytes.
+
+        Returns
+        -------
+        bytes
+            The PNG: the saved static picture with the dynamic artists drawn
+            over it (or, with ``in_place=False``, ``savefig``'s PNG).
+        """
         if not self.in_place:
             buffer = io.BytesIO()
             self.figure.savefig(buffer, format="png", dpi=self.figure.dpi)
@@ -192,7 +200,22 @@ class InPlaceFigure:
         return png_bytes(np.asarray(self.canvas.buffer_rgba()), dpi=self.figure.dpi)
 
     def full_png(self) -> bytes:
-        """Draw the whole figure from scratch (for checks); the saved background is kept."""
+        """Draw the whole figure from scratch, as a check of :meth:`png`.
+
+        Returns
+        -------
+        bytes
+            The PNG of a full draw; the saved static picture is kept.
+
+        Examples
+        --------
+        >>> from matplotlib.figure import Figure
+        >>> fig = Figure(figsize=(2, 2), dpi=40)
+        >>> (line,) = fig.add_subplot().plot([0, 1], [1, 0])
+        >>> drawn = InPlaceFigure(fig, [line])
+        >>> drawn.png() == drawn.full_png()
+        True
+        """
         self.canvas.draw()
         png = png_bytes(np.asarray(self.canvas.buffer_rgba()), dpi=self.figure.dpi)
         if self._background is not None:
