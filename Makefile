@@ -54,6 +54,7 @@ test-fuzz: setup
 
 bench: setup
 	$(PY) benchmarks/bench_rfm.py
+	$(PY) benchmarks/bench_widgets.py
 
 demo: setup
 	$(VENV)/bin/crm-course demo

@@ -194,6 +194,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_potential_axis": {"en": "Potential value (next 12 months, thousands)",
                            "zh": "潜在价值（未来 12 个月，千元）"},
     # end of the chapter 5 lecture block
+    # --- chapter 5 explorers: try-this prompts and currency (course.widgets) -------------
+    "try_this": {"en": "Try this:", "zh": "动手试一试："},
+    "rfm_try_this": {
+        "en": "With 5 score bins, put all the weight on M (set R and F to 0): what share of "
+              "revenue does the Top-value tier bring? Now put all the weight on R instead (F and M "
+              "at 0): does the Top-value tier still bring most of the revenue? What does the "
+              "difference tell you about the customers who bought most recently?",
+        "zh": "评分档数保持 5，把全部权重放在 M 上（R、F 调到 0）：顶级价值层贡献了多少销售额占比？"
+              "再把全部权重改放在 R 上（F、M 调到 0）：顶级价值层还贡献了大部分销售额吗？"
+              "两次结果的差别说明最近购买的客户是怎样的一批客户？",
+    },
+    "abc_try_this": {
+        "en": "Lower the A cut-off from 80% to 50%: how many customers are in class A now, and "
+              "what share of all customers is that? Does this shop's revenue follow the 80/20 "
+              "rule, or is it more concentrated?",
+        "zh": "把 A 类界限从 80% 调低到 50%：现在 A 类有多少位客户，占全部客户的百分之几？"
+              "这家店的销售额符合“二八法则”吗，还是更加集中？",
+    },
+    "revenue_in": {"en": "Revenue ({currency})", "zh": "销售额（{currency}）"},
+    "currency_gbp": {"en": "£", "zh": "英镑"},
+    # --- end of chapter 5 explorers block -------------------------------------------------
     # self-check messages
     "check_ok": {"en": "Correct!", "zh": "回答正确！"},
     "check_fail": {"en": "Not yet: {detail}", "zh": "还不对：{detail}"},

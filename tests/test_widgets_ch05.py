@@ -9,10 +9,13 @@ computations on a six-customer table or from calling ``course.sims`` directly.
 from __future__ import annotations
 
 import base64
+import html
+import io
 import re
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -356,3 +359,191 @@ def test_abc_rejects_a_frame_and_handles_empty_values():
     w = abc_explorer(pd.Series([], dtype=float), lang="en")
     assert "no customers" in w.table.value and w.summary.empty
     w.a_cut.value = 0.6
+
+
+# ---------------------------------------------------------------------------------------
+# every control updates the figure in place, in both languages
+
+
+def pixels(png: bytes) -> np.ndarray:
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA")).astype(int)
+
+
+def bar_widths(w) -> list[float]:
+    (ax,) = w.figure.axes
+    return [round(patch.get_width(), 9) for patch in ax.patches]
+
+
+def abc_artists(w) -> tuple:
+    (ax,) = w.figure.axes
+    return (tuple(round(p.get_x(), 9) for p in ax.patches),
+            tuple(round(p.get_width(), 9) for p in ax.patches),
+            tuple(tuple(line.get_ydata()) for line in ax.lines),
+            tuple(text.get_text() for text in ax.texts),
+            tuple(text.get_position() for text in ax.texts))
+
+
+#: control, new value, and whether the plot must stay the same figure object
+RFM_MOVES = [("bins", 3, True), ("w_r", 3.0, True), ("w_f", 3.0, True), ("w_m", 3.0, True),
+             ("view", "segments", False)]
+ABC_MOVES = [("a_cut", 0.6), ("b_cut", 0.85)]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("control", "value", "same_figure"), RFM_MOVES)
+def test_every_rfm_control_changes_the_table_and_the_plot(retail, lang, control, value,
+                                                          same_figure):
+    w = rfm_explorer(retail, lang=lang)
+    figure, png, widths = w.figure, png_of(w), bar_widths(w)
+    summary, table = w.summary.copy(), w.table.value
+    assert w.png == png  # the attribute is what the Output shows
+    getattr(w, control).value = value
+    assert not w.summary.equals(summary)
+    assert w.table.value != table
+    assert png_of(w) != png and w.png == png_of(w)
+    assert (w.figure is figure) is same_figure
+    if same_figure:  # the same bars, with new widths
+        assert len(bar_widths(w)) == len(widths) and bar_widths(w) != widths
+        assert pixels(png_of(w)).shape == pixels(png).shape
+    # the bars are the summary's shares, customers first, in the table's row order
+    n = len(w.summary)
+    assert bar_widths(w)[:n] == pytest.approx(w.summary["customer_share"].tolist())
+    assert bar_widths(w)[n:] == pytest.approx(w.summary["revenue_share"].tolist())
+    texts = figure_texts(w)
+    names = wid.SEGMENTS if w.view.value == "segments" else wid.TIERS
+    assert [tick.get_text() for tick in w.figure.axes[0].get_yticklabels()] == [
+        wid.t(key, lang) for key in names.values()]
+    assert any(CJK.search(text) for text in texts) is (lang == "zh")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(("control", "value"), ABC_MOVES)
+def test_every_abc_control_changes_the_table_and_the_plot(retail, lang, control, value):
+    w = abc_explorer(rfm_table(retail)["monetary"], lang=lang)
+    figure, png, artists = w.figure, png_of(w), abc_artists(w)
+    summary, table = w.summary.copy(), w.table.value
+    getattr(w, control).value = value
+    assert not w.summary.equals(summary)
+    assert w.table.value != table
+    assert png_of(w) != png and w.png == png_of(w)
+    assert w.figure is figure and abc_artists(w) != artists
+    assert pixels(png_of(w)).shape == pixels(png).shape
+    (ax,) = w.figure.axes
+    cut = round(getattr(w, control).value, 2)
+    assert cut in {round(line.get_ydata()[0], 2) for line in ax.lines
+                   if len(set(line.get_ydata())) == 1}
+    label = f"{wid.t(control, lang)} {cut:.0%}"
+    assert label in figure_texts(w)
+    share_a = w.summary.loc["A", "customer_share"]
+    assert ax.patches[0].get_width() == pytest.approx(share_a)  # the A band
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_in_place_frame_is_a_full_draw(retail, lang):
+    w = rfm_explorer(retail, lang=lang)
+    for bins in (3, 7, 4):
+        w.bins.value = bins
+    w.w_m.value = 3.0
+    (chart,) = [c for c in w._charts.values() if c.figure is w.figure]
+    # nothing of an earlier frame is left over: the same pixels as drawing anew
+    assert np.array_equal(pixels(w.png), pixels(chart.drawn.full_png()))
+    a = abc_explorer(w.rfm["monetary"], lang=lang)
+    for cut in (0.6, 0.9, 0.7):
+        a.a_cut.value = cut
+    a.b_cut.value = 0.8
+    diff = np.abs(pixels(a.png) - pixels(a._chart.drawn.full_png())).max(axis=2)
+    # only the legend's glyphs differ, tinted by the band under them (at most 12 %)
+    assert diff.max() <= 0.12 * 255 and (diff > 0).mean() < 0.02
+
+
+def test_figures_are_built_once(retail, monkeypatch):
+    built = []
+
+    class CountingFigure(wid.Figure):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            built.append(self)
+
+    monkeypatch.setattr(wid, "Figure", CountingFigure)
+    w = rfm_explorer(retail, lang="en")
+    a = abc_explorer(w.rfm["monetary"], lang="en")
+    assert len(built) == 3  # the two views of the RFM explorer, the Pareto chart
+    for control, value, _ in RFM_MOVES:
+        getattr(w, control).value = value
+    w.view.value = "tiers"
+    w.bins.value = 8
+    for control, value in ABC_MOVES:
+        getattr(a, control).value = value
+    assert len(built) == 3
+
+
+def test_full_redraw_baseline_draws_the_same_numbers(retail):
+    """The benchmark's baseline (a new figure every update) still works and agrees."""
+    fast, full = rfm_explorer(retail, lang="en"), rfm_explorer(retail, lang="en")
+    full._in_place = False
+    figure = full.figure
+    for control, value, _ in RFM_MOVES:
+        getattr(fast, control).value = value
+        getattr(full, control).value = value
+        pd.testing.assert_frame_equal(fast.summary, full.summary)
+        assert bar_widths(fast) == bar_widths(full)
+    assert full.figure is not figure
+    a, b = (abc_explorer(fast.rfm["monetary"], lang="en") for _ in range(2))
+    b._in_place = False
+    a.a_cut.value = b.a_cut.value = 0.6
+    assert abc_artists(a) == abc_artists(b) and a.png != b.png
+
+
+def test_chinese_figures_use_a_cjk_font(retail):
+    import warnings
+
+    from matplotlib import font_manager
+
+    w = rfm_explorer(retail, lang="zh")
+    a = abc_explorer(w.rfm["monetary"], lang="zh")
+    for explorer in (w, a):
+        ax = explorer.figure.axes[0]
+        font = font_manager.findfont(ax.title.get_fontproperties(), fallback_to_default=False)
+        assert "CJK" in font or "Han" in font or "Hei" in font, font
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font" would raise
+        w.view.value = "segments"
+        a.a_cut.value = 0.6
+    assert "前 " in " ".join(figure_texts(a))
+
+
+def test_png_bytes_round_trip():
+    rgba = np.random.default_rng(0).integers(0, 256, size=(5, 7, 4), dtype=np.uint8)
+    assert np.array_equal(pixels(wid.png_bytes(rgba)), rgba)
+
+
+# ---------------------------------------------------------------------------------------
+# try this, and the currency of revenue
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_try_this_prompts(retail, lang):
+    w = rfm_explorer(retail, lang=lang)
+    a = abc_explorer(w.rfm["monetary"], lang=lang)
+    for explorer, key in ((w, "rfm_try_this"), (a, "abc_try_this")):
+        assert isinstance(explorer.prompt, widgets.HTML)
+        assert any(explorer.prompt is part for part in descendants(explorer))
+        text = explorer.prompt.value
+        assert wid.t("try_this", lang) in text
+        assert html.escape(wid.t(key, lang)) in text
+        assert "?" in text or "？" in text  # a question the student answers
+        assert bool(CJK.search(text)) is (lang == "zh")
+    assert "weight" in wid.t("rfm_try_this", "en") and "A cut-off" in wid.t("abc_try_this", "en")
+
+
+def test_revenue_column_names_the_currency(retail):
+    assert "Revenue (£)" in rfm_explorer(retail, lang="en").table.value
+    assert "销售额（英镑）" in rfm_explorer(retail, lang="zh").table.value
+    values = rfm_table(retail)["monetary"]
+    assert "销售额（英镑）" in abc_explorer(values, lang="zh").table.value
+    plain = abc_explorer(values, lang="en", currency=None).table.value
+    assert "Revenue" in plain and "£" not in plain
+    with pytest.raises(ValueError, match="currency"):
+        rfm_explorer(retail, lang="en", currency="usd")
