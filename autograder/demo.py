@@ -43,7 +43,7 @@ def _solution_code() -> dict[str, str]:
     answers = {}
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
+        if meta.get("solution") and cell.cell_type == "code":
             answers[meta["grade_id"]] = SOLUTION.sub(lambda m: m.group(1), cell.source)
     return answers
 
@@ -239,6 +239,8 @@ def honest_points(answers: dict[str, str], student_id: str) -> float:
     own data set, and :func:`autograder.hidden.verify` scores each answer on
     that student's hidden inputs. The sandboxed grader must give the same.
     """
+    import math
+
     import numpy as np
     import pandas as pd
 
@@ -246,7 +248,8 @@ def honest_points(answers: dict[str, str], student_id: str) -> float:
     from autograder.reference.ch05 import QUESTIONS
     from course.synthetic import transactions_for_student
 
-    namespace = {"pd": pd, "np": np, "my_tx": transactions_for_student(student_id)}
+    namespace = {"pd": pd, "np": np, "math": math,
+                 "my_tx": transactions_for_student(student_id)}
     for gid in sorted(answers):
         exec(answers[gid], namespace)  # noqa: S102 - the demo's own answer code
     return round(sum(verify(qid, namespace[q.name], seed=student_id, quiet=True)
