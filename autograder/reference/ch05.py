@@ -189,6 +189,13 @@ def _with(shop: pd.DataFrame, rows) -> pd.DataFrame:
     return out.sample(frac=1.0, random_state=len(out)).reset_index(drop=True)
 
 
+def _one_order_a_day(shop: pd.DataFrame) -> pd.DataFrame:
+    """A background shop where nobody orders twice on one day (only that case has it)."""
+    day = shop["date"].dt.normalize()
+    first = shop.assign(day=day).groupby(["customer_id", "day"])["order_id"].transform("min")
+    return shop[shop["order_id"] == first].reset_index(drop=True)
+
+
 def cases_rfm_table(seed) -> list[Case]:
     """Hidden inputs of ch05_q1: every named edge case on each student's own numbers.
 
@@ -199,7 +206,7 @@ def cases_rfm_table(seed) -> list[Case]:
     """
     rng = rng_from_seed(f"{seed}:q1")
     shop = make_transactions(n_customers=40, seed=f"{seed}:shop")
-    small = make_transactions(n_customers=12, seed=f"{seed}:small")
+    small = _one_order_a_day(make_transactions(n_customers=12, seed=f"{seed}:small"))
     as_of = shop["date"].max() + pd.Timedelta(days=int(rng.integers(1, 30)))
     end = small["date"].max()
     small_as_of = end + pd.Timedelta(days=int(rng.integers(1, 20)))
@@ -231,7 +238,8 @@ def cases_rfm_table(seed) -> list[Case]:
                              _price(rng)) for i in range(1, 4)])
 
     # returns and cancellations: a return line, a cancelled order, and generated returns
-    returns = make_transactions(n_customers=25, seed=f"{seed}:returns", return_rate=0.25)
+    returns = _one_order_a_day(make_transactions(n_customers=25, seed=f"{seed}:returns",
+                                                 return_rate=0.25))
     returns = _with(returns, [("R1", "930001", day, 4, 10.0),
                               ("R1", "C930001", day + pd.Timedelta(days=2), -4, 10.0),
                               ("R1", "930002", day + pd.Timedelta(days=5), 1, _price(rng))])
