@@ -179,7 +179,8 @@ def cmd_export(args) -> int:
     return 0
 
 
-def formgrade_command(out: Path, port: int, no_browser: bool) -> list[str]:
+def formgrade_command(out: Path, port: int, no_browser: bool,
+                      extra: list[str] = ()) -> list[str]:
     """The ``jupyter lab`` command line that ``crm-course formgrade`` runs in ``out``.
 
     Examples
@@ -194,7 +195,7 @@ def formgrade_command(out: Path, port: int, no_browser: bool) -> list[str]:
         argv.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         argv.append("--allow-root")
-    return argv
+    return argv + list(extra)
 
 
 def cmd_formgrade(args) -> int:
@@ -207,7 +208,7 @@ def cmd_formgrade(args) -> int:
     """
     out = Path(args.out or Path("grading") / args.assignment).resolve()
     _read_grades(out)  # a course directory graded by crm-course grade
-    argv = formgrade_command(out, args.port, args.no_browser)
+    argv = formgrade_command(out, args.port, args.no_browser, args.extra)
     print("Starting the formgrader:", " ".join(argv[1:]), f"(in {out})", flush=True)
     os.chdir(out)  # nbgrader reads nbgrader_config.py from the working folder
     os.execv(sys.executable, argv)
@@ -315,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     _graded_course_args(p, "graded course directory")
     p.add_argument("--port", type=int, default=8890)
     p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    p.add_argument("extra", nargs="*", help="further options passed to jupyter lab")
     p.set_defaults(func=cmd_formgrade)
 
     p = sub.add_parser("demo", help="grade the bundled demo class and print the gradebook",
