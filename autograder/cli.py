@@ -147,7 +147,17 @@ def cmd_grade(args) -> int:
     print()
     print_table(rows, grader.max_score)
     print(f"\ngrades: {out / 'grades.csv'}\nreport: {out / 'report.html'}")
+    _say_what_is_left(rows, args.assignment, out)
     return 0
+
+
+def _say_what_is_left(rows, assignment: str, out: Path) -> None:
+    """One line on the tasks left to grade by hand, and the commands that do it."""
+    waiting = sum(bool(getattr(r, "manual_pending", 0)) for r in rows)
+    if waiting:
+        print(f"\n{waiting} student(s) have written answers to grade by hand: "
+              f"crm-course formgrade {assignment} --out {out}, then "
+              f"crm-course export {assignment} --out {out}")
 
 
 def cmd_feedback(args) -> int:

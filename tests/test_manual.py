@@ -92,6 +92,8 @@ def test_grade_leaves_the_written_task_pending(graded):
     assert chen["manual_pending"] == "0" and chen[WRITTEN] == "0"
     assert float(chen["score"]) == expected()["chen_wrong"][0]
     assert "16/19 (3 to grade by hand)" in run.stdout
+    assert "2 student(s) have written answers to grade by hand: crm-course formgrade" \
+        in run.stdout
     assert _manual_score(out, "alice_right") is None
 
 
