@@ -123,7 +123,8 @@ def _read_grades(out: Path) -> list[dict]:
 
 def _show_grades(out: Path) -> list[dict]:
     rows = _read_grades(out)
-    _print_table(rows, ["student_id", "score", "max_score", "status", "message"])
+    _print_table(rows, ["student_id", "score", "max_score", "manual_pending", "status",
+                        "message"])
     print(f"\ngrades: {out / 'grades.csv'}")
     return rows
 
@@ -149,7 +150,17 @@ def cmd_grade(args) -> int:
     print()
     print_table(rows, grader.max_score)
     print(f"\ngrades: {out / 'grades.csv'}\nreport: {out / 'report.html'}")
+    _say_what_is_left(rows, args.assignment, out)
     return 0
+
+
+def _say_what_is_left(rows, assignment: str, out: Path) -> None:
+    """One line on the tasks left to grade by hand, and the commands that do it."""
+    waiting = sum(bool(getattr(r, "manual_pending", 0)) for r in rows)
+    if waiting:
+        print(f"\n{waiting} student(s) have written answers to grade by hand: "
+              f"crm-course formgrade {assignment} --out {out}, then "
+              f"crm-course export {assignment} --out {out}")
 
 
 def cmd_feedback(args) -> int:
@@ -167,6 +178,8 @@ def cmd_feedback(args) -> int:
 
 def cmd_export(args) -> int:
     """Export nbgrader's gradebook (every assignment) to CSV, and show grades.csv."""
+    from autograder.manual import refresh_course
+
     out = Path(args.out or Path("grading") / args.assignment)
     _read_grades(out)  # fails clearly before nbgrader creates an empty gradebook
     target = Path(args.to or out / "gradebook_export.csv").resolve()
@@ -174,8 +187,45 @@ def cmd_export(args) -> int:
     if result.returncode != 0:
         raise GradingError(f"nbgrader export failed:\n{result.stderr[-3000:]}")
     print(f"nbgrader gradebook exported to {target}\n")
+    refresh_course(check_assignment(args.assignment), out)  # manual grades given since
     _show_grades(out)
     return 0
+
+
+def formgrade_command(out: Path, port: int, no_browser: bool,
+                      extra: list[str] = ()) -> list[str]:
+    """The ``jupyter lab`` command line that ``crm-course formgrade`` runs in ``out``.
+
+    Examples
+    --------
+    >>> cmd = formgrade_command(Path("/srv/grading/ch05"), 8890, True)
+    >>> "--LabApp.default_url=/formgrader" in cmd, "--ServerApp.root_dir=/srv/grading/ch05" in cmd
+    (True, True)
+    """
+    argv = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={out}",
+            "--LabApp.default_url=/formgrader", f"--port={port}"]
+    if no_browser:
+        argv.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        argv.append("--allow-root")
+    return argv + list(extra)
+
+
+def cmd_formgrade(args) -> int:
+    """Open nbgrader's formgrader on a graded course directory to grade written tasks.
+
+    It starts JupyterLab in the --out directory (where its nbgrader_config.py
+    and gradebook.db are) at /formgrader: Manage Submissions, then a
+    submission, then give points to each answer marked "needs manual grade".
+    Run `crm-course export` afterwards for the full scores.
+    """
+    out = Path(args.out or Path("grading") / args.assignment).resolve()
+    _read_grades(out)  # a course directory graded by crm-course grade
+    argv = formgrade_command(out, args.port, args.no_browser, args.extra)
+    print("Starting the formgrader:", " ".join(argv[1:]), f"(in {out})", flush=True)
+    os.chdir(out)  # nbgrader reads nbgrader_config.py from the working folder
+    os.execv(sys.executable, argv)
+    return 0  # pragma: no cover
 
 
 def cmd_demo(args) -> int:
@@ -273,6 +323,14 @@ def build_parser() -> argparse.ArgumentParser:
     _graded_course_args(p, "graded course directory")
     p.add_argument("--to", metavar="FILE", help="CSV file (default: DIR/gradebook_export.csv)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("formgrade", help="grade written tasks by hand in nbgrader's formgrader",
+                       description=cmd_formgrade.__doc__)
+    _graded_course_args(p, "graded course directory")
+    p.add_argument("--port", type=int, default=8890)
+    p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    p.add_argument("extra", nargs="*", help="further options passed to jupyter lab")
+    p.set_defaults(func=cmd_formgrade)
 
     p = sub.add_parser("demo", help="grade the bundled demo class and print the gradebook",
                        description=cmd_demo.__doc__)

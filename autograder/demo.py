@@ -43,7 +43,7 @@ def _solution_code() -> dict[str, str]:
     answers = {}
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
+        if meta.get("solution") and cell.cell_type == "code":
             answers[meta["grade_id"]] = SOLUTION.sub(lambda m: m.group(1), cell.source)
     return answers
 
@@ -58,8 +58,32 @@ WRONG = {
     return pd.Series("A", index=values.index)''',
     "ch05_q4_answer": '''def man_qualify(leads, min_budget):
     return pd.Series("qualified", index=leads["lead_id"])''',
-    "ch05_q5_answer": 'quiz_answers = {"1": "a", "2": "a", "3": "c", "4": "b", "5": "a"}',
+    "ch05_q5_answer": 'quiz_answers = {"1": "a", "2": "a", "3": "b", "4": "a", "5": "a", '
+                      '"6": "b", "7": "b", "8": "a"}',
 }
+
+# The written task (ch05_q7, graded by hand): what students write in the markdown cell.
+WRITTEN = {
+    "good": """**Your answer / 你的回答**
+
+I would call first the at-risk customers with F and M scores of 4 or 5: they used to buy
+often and spend a lot, so winning one back is worth the most, and their habit shows they
+liked us. Among them I start with R score 2, who stopped more recently and are easier to
+bring back, and leave the one-off big spenders for last. On the call I ask why they stopped
+and offer free delivery and a voucher for their usual products next month: cheap compared
+with what they spent, and a sign that we noticed them. RFM cannot say why they left (a
+move, a competitor, a bad order); only talking to them, or their complaints and returns,
+can tell us.""",
+    "weak": "**Your answer / 你的回答**\n\nCall the customers who spent the most and give "
+            "everybody 30 % off.",
+    "zh": """**Your answer / 你的回答**
+
+先给 F、M 得分都是 4 或 5 的流失风险客户打电话：他们以前买得勤、花得多，挽回一位的价值最大；
+其中先打 R 得分为 2 的，他们停止购买的时间较短，更容易挽回。电话里先问清楚他们为什么不来了，
+再送一张下个月常买商品的代金券并免运费，成本远低于他们过去的消费额。RFM 看不出客户离开的
+原因（搬家、被竞争对手吸引、一次不愉快的购物），只能通过电话沟通或查看投诉与退货记录来了解。""",
+}
+WRITTEN_ID = "ch05_q7"
 
 RAISING = {
     gid: f"def {name}(*args, **kwargs):\n    raise ValueError('I am not sure how to do this')"
@@ -80,6 +104,19 @@ DAYS_NOT_ORDERS = '''def rfm_table(transactions, as_of=None):
     return pd.DataFrame({"recency": (end - g["day"].max()).dt.days,
                          "frequency": g["day"].nunique(),
                          "monetary": g["amount"].sum()})'''
+
+# The old rule: equal values ranked one by one (by id), so a tie at a cut-off is split.
+SPLIT_TIES = '''def abc_classes(values, a_cut=0.8, b_cut=0.95):
+    frame = pd.DataFrame({"value": values.astype(float), "id": values.index.astype(str)},
+                         index=values.index)
+    frame = frame.sort_values(["value", "id"], ascending=[False, True])
+    positive = frame["value"].clip(lower=0)
+    total = positive.sum()
+    before = (positive.cumsum() - positive) / total if total > 0 else positive * 0
+    labels = np.where(frame["value"] <= 0, "C",
+                      np.where(before < a_cut - 1e-12, "A",
+                               np.where(before < b_cut - 1e-12, "B", "C")))
+    return pd.Series(labels, index=frame.index).reindex(values.index)'''
 
 LOOP = '''def rfm_scores(rfm, bins=5):
     return None
@@ -138,7 +175,7 @@ def rfm_table(transactions, as_of=None):
     "ch05_q3_answer": "def abc_classes(values, a_cut=0.8, b_cut=0.95):\n"
                       "    return YesSeries(['A'])",
     "ch05_q4_answer": "def man_qualify(leads, min_budget):\n    return Yes()",
-    "ch05_q5_answer": "quiz_answers = {str(k): Yes() for k in range(1, 6)}",
+    "ch05_q5_answer": "quiz_answers = {str(k): Yes() for k in range(1, 9)}",
     "ch05_q6_answer": 'my_numbers = {"customers": Yes(), "top20_share": Yes(), '
                       '"a_customers": Yes()}',
 }
@@ -239,6 +276,8 @@ def honest_points(answers: dict[str, str], student_id: str) -> float:
     own data set, and :func:`autograder.hidden.verify` scores each answer on
     that student's hidden inputs. The sandboxed grader must give the same.
     """
+    import math
+
     import numpy as np
     import pandas as pd
 
@@ -246,9 +285,11 @@ def honest_points(answers: dict[str, str], student_id: str) -> float:
     from autograder.reference.ch05 import QUESTIONS
     from course.synthetic import transactions_for_student
 
-    namespace = {"pd": pd, "np": np, "my_tx": transactions_for_student(student_id)}
+    namespace = {"pd": pd, "np": np, "math": math,
+                 "my_tx": transactions_for_student(student_id)}
     for gid in sorted(answers):
-        exec(answers[gid], namespace)  # noqa: S102 - the demo's own answer code
+        if gid.endswith("_answer"):  # code answers; a written answer is graded by hand
+            exec(answers[gid], namespace)  # noqa: S102 - the demo's own answer code
     return round(sum(verify(qid, namespace[q.name], seed=student_id, quiet=True)
                      for qid, q in QUESTIONS.items() if q.name in namespace), 2)
 
@@ -256,6 +297,7 @@ def honest_points(answers: dict[str, str], student_id: str) -> float:
 def _expected_points(student_id: str) -> float:
     right = _solution_code()
     answers = {
+        "bao_partly_right": _bao(right),
         "chen_wrong": WRONG, "wen_patches_helpers": WRONG,
         "gita_tests_edited": {**right, "ch05_q3_answer": WRONG["ch05_q3_answer"]},
         "kim_copied_numbers": {**right, "ch05_q6_answer": _copied_numbers()},
@@ -273,47 +315,78 @@ def _copied_numbers() -> str:
 def expected() -> dict[str, tuple[float, str]]:
     """Student id -> (score, status) each demo student must get (also as ``EXPECTED``).
 
-    Maximum is 14 (3 + 3 + 2 + 2 + 2 + 2). A few scores are worked out by
-    :func:`honest_points` (grading the same answers in this process), so they
-    are computed on first use rather than at import.
+    The score is what the autograder gives: at most 16 of the maximum 19
+    (3 + 3 + 2 + 2 + 4 + 2 automatic, and 3 for the written task ch05_q7,
+    which stays for the instructor: see :func:`expected_manual`). A few
+    scores are worked out by :func:`honest_points` (grading the same answers
+    in this process), so they are computed on first use rather than at import.
     """
+    full = 16.0
     return {
-        "alice_right": (14.0, "ok"),
-        # q1 counts purchase days, not orders (passes 4 of 8 hidden cases: 3 * 4/8 = 1.5),
-        # q2 right, q3, q4 and q6 left undone, quiz 3 of 5 right (2 * 3/5 = 1.2)
-        "bao_partly_right": (5.7, "ok"),
+        "alice_right": (full, "ok"),
+        # q1 counts purchase days, not orders; q2 right; q3 splits ties at the cut-offs
+        # (the old rule); q4 and q6 left undone; quiz 5 of 8 right
+        "bao_partly_right": (_expected_points("bao_partly_right"), "ok"),
         # wrong answers still pass a few hidden cases (an empty input, say): partial credit
         "chen_wrong": (_expected_points("chen_wrong"), "ok"),
         "dmitri_raises": (2.0, "ok"),        # every function raises except man_qualify
-        "emma_endless_loop": (11.0, "timeout"),  # q2's cell never ends; the rest is right
+        "emma_endless_loop": (full - 3, "timeout"),  # q2's cell never ends; the rest is right
         "farid_corrupt_file": (0.0, "unreadable"),
         # q3 wrong, its test cell emptied (q6's count of A customers uses her q3)
         "gita_tests_edited": (_expected_points("gita_tests_edited"), "tampered"),
-        "hiro_cells_deleted": (14.0, "tampered"),  # test cells deleted, answers right
+        "hiro_cells_deleted": (full, "tampered"),  # test cells deleted, answers right
         "ines_no_notebook": (0.0, "missing"),
-        "李雷 Li Lei": (14.0, "ok"),           # a non-ASCII id with a space
-        "jun_noisy_but_right": (14.0, "ok"),   # right answers that warn and write to stderr
+        "李雷 Li Lei": (full, "ok"),           # a non-ASCII id with a space
+        "jun_noisy_but_right": (full, "ok"),   # right answers that warn and write to stderr
         # ---- submissions that attack the grader
         # q6: alice's numbers typed in
         "kim_copied_numbers": (_expected_points("kim_copied_numbers"), "ok"),
         "lena_empty_file": (0.0, "unreadable"),
         "max_not_a_notebook": (0.0, "unreadable"),
-        "nina_sleeps": (14.0, "timeout"),      # sleeps for days after defining abc_classes
-        "omar_waits_for_input": (14.0, "needs-input"),
+        "nina_sleeps": (full, "timeout"),      # sleeps for days after defining abc_classes
+        "omar_waits_for_input": (full, "needs-input"),
         "pia_ignores_interrupts": (10.0, "timeout"),  # swallows KeyboardInterrupt after q4
-        "quinn_memory_hog": (14.0, "memory-limit"),
+        "quinn_memory_hog": (full, "memory-limit"),
         "rosa_exits_the_kernel": (6.0, "kernel-died"),  # os._exit after q2's tests
         "sam_kills_his_kernel": (10.0, "kernel-died"),  # SIGKILL to itself after q4's tests
-        "uma_floods_output": (14.0, "output-cut"),     # prints 300 MB
-        "victor_moves_tests": (14.0, "tampered"),      # test cells duplicated and swapped
+        "uma_floods_output": (full, "output-cut"),     # prints 300 MB
+        "victor_moves_tests": (full, "tampered"),      # test cells duplicated and swapped
         # chen's wrong answers with numpy, pandas, math and the checks patched: the same score
         "wen_patches_helpers": (_expected_points("wen_patches_helpers"), "ok"),
         "xia_always_equal": (0.0, "ok"),       # returns objects that equal everything
         "yusuf_fakes_grader": (0.0, "ok"),  # chen's answers, import hook, fake hand_in, forgeries
-        "zoe_snoops": (14.0, "ok"),            # tries to read and write outside her folder
-        "ali_phones_home": (14.0, "ok"),       # tries the network
-        "学生_01": (14.0, "ok"),
+        "zoe_snoops": (full, "ok"),            # tries to read and write outside her folder
+        "ali_phones_home": (full, "ok"),       # tries the network
+        "学生_01": (full, "ok"),
     }
+
+#: Who leaves the written task (ch05_q7) as released: nbgrader gives that 0 at once.
+BLANK_WRITTEN = ("chen_wrong", "dmitri_raises", "wen_patches_helpers", "xia_always_equal",
+                 "yusuf_fakes_grader")
+
+
+def expected_manual() -> dict[str, str]:
+    """Student id -> state of the written task after ``crm-course grade`` (autograder.manual).
+
+    ``pending`` (3 points wait for the instructor) for everyone who wrote
+    something, ``blank`` (0, given at once, as nbgrader does for an answer cell
+    left as released) for :data:`BLANK_WRITTEN`, and no state for the
+    submissions that could not be read at all.
+    """
+    unread = {sid for sid, (_, status) in expected().items()
+              if status in {"missing", "unreadable"}}
+    return {sid: "blank" if sid in BLANK_WRITTEN else "pending"
+            for sid in expected() if sid not in unread}
+
+
+def _bao(right: dict[str, str]) -> dict[str, str]:
+    """Partly right: days for orders in q1, q2 right, ties split in q3, quiz 5 of 8."""
+    return {"ch05_q1_answer": DAYS_NOT_ORDERS, "ch05_q2_answer": right["ch05_q2_answer"],
+            "ch05_q3_answer": SPLIT_TIES,
+            "ch05_q5_answer": 'quiz_answers = {"1": "b", "2": "b", "3": "a", "4": "c", '
+                              '"5": "b", "6": "b", "7": "b", "8": "b"}',
+            WRITTEN_ID: WRITTEN["weak"]}
+
 
 def _insert_after(nb, grade_id: str | None, source: str, index: int | None = None):
     """A copy of ``nb`` with a free code cell after the cell ``grade_id``."""
@@ -337,12 +410,10 @@ def build_submissions(targets: dict | None = None) -> dict[str, object]:
     """
     targets = targets or {}
     release = nbformat.read(EXERCISES_DIR / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
-    right = _solution_code()
+    right = {**_solution_code(), WRITTEN_ID: WRITTEN["good"]}
     subs: dict[str, object] = {}
     subs["alice_right"] = _fill(release, right)
-    subs["bao_partly_right"] = _fill(release, {
-        "ch05_q1_answer": DAYS_NOT_ORDERS, "ch05_q2_answer": right["ch05_q2_answer"],
-        "ch05_q5_answer": 'quiz_answers = {"1": "b", "2": "b", "3": "a", "4": "b", "5": "a"}'})
+    subs["bao_partly_right"] = _fill(release, _bao(right))
     subs["chen_wrong"] = _fill(release, WRONG)
     subs["dmitri_raises"] = _fill(release, {**RAISING,
                                             "ch05_q4_answer": right["ch05_q4_answer"]})
@@ -360,7 +431,7 @@ def build_submissions(targets: dict | None = None) -> dict[str, object]:
                                                                                 "ch05_q4"}]
     subs["hiro_cells_deleted"] = deleted
     subs["ines_no_notebook"] = None
-    subs["李雷 Li Lei"] = _fill(release, right)
+    subs["李雷 Li Lei"] = _fill(release, {**right, WRITTEN_ID: WRITTEN["zh"]})
     noisy = {gid: src.replace('    """', NOISE + '    """', 1) if src.startswith("def ") else src
              for gid, src in right.items()}
     subs["jun_noisy_but_right"] = _fill(release, noisy)
@@ -405,7 +476,7 @@ def _attacks(release, right: dict[str, str], targets: dict) -> dict[str, object]
         targets.get("read", {}), targets.get("write", {})))
     subs["ali_phones_home"] = _insert_after(full, "ch05_setup",
                                             network_code(targets.get("port", 9)))
-    subs["学生_01"] = copy.deepcopy(full)
+    subs["学生_01"] = _fill(release, {**right, WRITTEN_ID: WRITTEN["zh"]})
     return subs
 
 

@@ -67,6 +67,7 @@ from pathlib import Path
 
 import nbformat
 
+from autograder import manual
 from autograder.coursedir import SOLUTIONS_DIR, CourseDir, GradingError, check_assignment
 from autograder.execute import Limits
 from autograder.report import write_report
@@ -188,6 +189,7 @@ class Grader:
         ordered = [rows[f.name] for f in folders if f.name in rows]
         if self.feedback and ordered:
             self._feedback(ordered)
+        manual.refresh(self.course.gradebook_url, self.assignment, ordered)  # graded since?
         self.write_csv(ordered)
         write_report(self.out / "report.html", self.assignment, ordered, self.max_score)
         return ordered
@@ -269,6 +271,7 @@ class Grader:
                 result.score = round(float(sub.score), 2)
                 result.questions = {grade.name: round(float(grade.score), 2)
                                     for notebook in sub.notebooks for grade in notebook.grades}
+        manual.refresh(self.course.gradebook_url, self.assignment, [result])  # tasks by hand
         _write_atomic(self.state_dir / f"{job.nb_id}.json", json.dumps(result.to_dict()))
 
     def _load_state(self, nb_id: str) -> StudentResult | None:
@@ -299,13 +302,14 @@ class Grader:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         writer.writerow(["student_id", "assignment", "score", "max_score", "status",
-                         *qids, "message", "feedback"])
+                         "auto_max", "manual_pending", *qids, "message", "feedback"])
         for r in results:
             r.feedback = self._feedback_path(r) or r.feedback
             # Folder names and messages are the students': never a formula (safety.py).
             writer.writerow([defuse_cell(r.student_id), self.assignment, f"{r.score:g}",
-                             f"{self.max_score:g}", r.status,
-                             *(f"{r.questions.get(q, 0.0):g}" for q in qids),
+                             f"{self.max_score:g}", r.status, f"{r.auto_max:g}",
+                             f"{r.manual_pending:g}",
+                             *(manual.cell_text(r, q, r.questions.get(q, 0.0)) for q in qids),
                              defuse_cell(r.message), defuse_cell(r.feedback)])
         _write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
         return path

@@ -12,16 +12,17 @@ Examples
 --------
 >>> from autograder.reference.ch05 import ref_man_qualify
 >>> verify("ch05_q4", lambda leads, min_budget: ref_man_qualify(leads, min_budget))
-ch05_q4 man_qualify: 4/4 hidden cases passed.
+ch05_q4 man_qualify: 6/6 hidden cases passed.
 2.0
->>> verify("ch05_q5", {"1": "b", "2": "a", "3": "a", "4": "a", "5": "c"})
-ch05_q5 quiz_answers: 4/5 answers right.
-1.6
+>>> from autograder.reference.ch05 import QUIZ_KEY
+>>> verify("ch05_q5", {**QUIZ_KEY, "1": "a"})
+ch05_q5 quiz_answers: 7/8 answers right.
+3.5
 
 An imported function earns nothing: the task is to write it.
 
 >>> verify("ch05_q4", ref_man_qualify)  # doctest: +ELLIPSIS
-ch05_q4 man_qualify: 0/4 hidden cases passed.
+ch05_q4 man_qualify: 0/6 hidden cases passed.
   - man_qualify: it comes from the module 'autograder.reference.ch05': write it in ...
 0.0
 """

@@ -25,6 +25,7 @@ import html
 from collections import Counter
 from pathlib import Path
 
+from autograder import manual
 from autograder.safety import plain_text
 from autograder.worker import STATUSES, StudentResult
 
@@ -40,14 +41,14 @@ def _summary(rows: list[StudentResult], max_score: float) -> str:
     flagged = sum(r.status != "ok" for r in rows)
     mean = sum(r.score for r in rows) / len(rows) if rows else 0.0
     return (f"{len(rows)} students, {flagged} flagged; mean score "
-            f"{mean:.3g}/{max_score:g}")
+            f"{mean:.3g}/{max_score:g}{manual.summary(rows)}")
 
 
 def print_table(rows: list[StudentResult], max_score: float) -> None:
     """Print the results, flagged students first, and a one-line summary."""
     header = ["student", "score", "status", "message"]
     # Ids and messages are the students': no escape sequences reach the terminal.
-    lines = [[plain_text(r.student_id), f"{r.score:g}/{max_score:g}", plain_text(r.status),
+    lines = [[plain_text(r.student_id), manual.score_text(r, max_score), plain_text(r.status),
               plain_text(r.message[:100])] for r in flagged_first(rows)]
     widths = [max(len(h), *(len(line[i]) for line in lines)) if lines else len(h)
               for i, h in enumerate(header)]
@@ -72,7 +73,9 @@ td.num {{ text-align: right; }}
 <body>
 <h1>{assignment}: grading report</h1>
 <p>{summary}. Statuses: {counts}.</p>
-<p>Flagged students (status other than <code>ok</code>) come first.</p>
+<p>Flagged students (status other than <code>ok</code>) come first. A task graded by hand
+shows <code>pending</code> until an instructor grades it in nbgrader's formgrader
+(<code>crm-course formgrade</code>); the score counts the points given so far.</p>
 <table>
 <thead><tr><th>student</th><th>score</th><th>status</th><th>message</th>{qheads}
 <th>feedback</th></tr></thead>
@@ -92,9 +95,10 @@ def write_report(path: Path, assignment: str, rows: list[StudentResult],
         css = "" if r.status == "ok" else (' class="zero"' if r.score == 0 else
                                             ' class="flagged"')
         link = (f'<a href="{html.escape(r.feedback)}">feedback</a>' if r.feedback else "")
-        cells = "".join(f'<td class="num">{r.questions.get(q, 0.0):g}</td>' for q in qids)
+        cells = "".join(f'<td class="num">{manual.cell_text(r, q, r.questions.get(q, 0.0))}'
+                        "</td>" for q in qids)
         body.append(f"<tr{css}><td>{html.escape(r.student_id)}</td>"
-                    f'<td class="num">{r.score:g}/{max_score:g}</td>'
+                    f'<td class="num">{manual.score_text(r, max_score)}</td>'
                     f"<td><code>{html.escape(r.status)}</code></td>"
                     f"<td>{html.escape(r.message)}</td>"
                     f"{cells}<td>{link}</td></tr>")

@@ -93,6 +93,12 @@ class StudentResult:
     feedback: str = ""
     seconds: float = 0.0
     fingerprint: str = ""
+    #: Points the autograder can give (the maximum less the tasks graded by hand).
+    auto_max: float = 0.0
+    #: Points of tasks graded by hand still waiting for a person (autograder.manual).
+    manual_pending: float = 0.0
+    #: Grade id of each task graded by hand -> "pending", "blank" or "graded".
+    manual: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -313,6 +313,30 @@ STRINGS: dict[str, dict[str, str]] = {
               "right: they are graded on your own data after you submit.",
         "zh": "数值的形式正确。这里不检查对错，提交后会用你自己的数据判分。",
     },
+    # ---- exercise hints and student-facing errors (self-checks, hand-in, student data)
+    "hint_for_case": {"en": "Hint for public case {n} ({label}): {text}",
+                      "zh": "针对公开测试 {n}（{label}）的提示：{text}"},
+    "hint_for_item": {"en": "Question {item}: {text}", "zh": "第 {item} 题：{text}"},
+    "err_hint_number": {"en": "{ref} has hints 1 to {n}, not {got}",
+                        "zh": "{ref} 的提示编号是 1 到 {n}，没有第 {got} 条"},
+    "err_student_id": {
+        "en": 'set STUDENT_ID to your student id first, e.g. STUDENT_ID = "s001"',
+        "zh": '请先把 STUDENT_ID 设为你的学号，例如 STUDENT_ID = "s001"',
+    },
+    "err_n_customers": {"en": "n_customers must be 0 or more, got {n}",
+                        "zh": "n_customers 应为 0 或正整数，现在是 {n}"},
+    "err_n_leads": {"en": "n_leads must be 0 or more, got {n}",
+                    "zh": "n_leads 应为 0 或正整数，现在是 {n}"},
+    "handin_later": {"en": "{qid}: your answer is recorded when the notebook is graded.",
+                     "zh": "{qid}：评分时才会记录你的答案。"},
+    "handin_done": {"en": "{qid}: answer handed in.", "zh": "{qid}：答案已提交。"},
+    "handin_not_function": {"en": "expected a function, got {type}",
+                            "zh": "这里应当是一个函数，现在是 {type}"},
+    "handin_imported": {
+        "en": "it comes from the module {module!r}: write it in this notebook instead of "
+              "importing it",
+        "zh": "它来自模块 {module!r}：请在本笔记本中自己编写，不要导入",
+    },
 }
 
 _language: str | None = None
@@ -385,6 +409,20 @@ def t(key: str, lang: str | None = None, **fields: object) -> str:
         raise KeyError(f"no course string named {key!r} in course.i18n.STRINGS") from None
     text = entry[lang or get_language()]
     return text.format(**fields) if fields else text
+
+
+def both(key: str, **fields: object) -> str:
+    """The string ``key`` in English and in Chinese, for errors a student may see.
+
+    An error message cannot know which language its reader prefers, so it
+    carries both: ``"English / 中文"``.
+
+    Examples
+    --------
+    >>> both("err_n_customers", n=-1)
+    'n_customers must be 0 or more, got -1 / n_customers 应为 0 或正整数，现在是 -1'
+    """
+    return " / ".join(t(key, lang=lang, **fields) for lang in LANGUAGES)
 
 
 def find_cjk_font() -> str | None:

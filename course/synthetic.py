@@ -22,6 +22,8 @@ import os
 import numpy as np
 import pandas as pd
 
+from course.i18n import both
+
 
 def rng_from_seed(seed: int | str) -> np.random.Generator:
     """Return a NumPy generator from an integer or a string seed.
@@ -75,7 +77,7 @@ def make_transactions(n_customers: int = 200, seed: int | str = 0,
     True
     """
     if n_customers < 0:
-        raise ValueError(f"n_customers must be >= 0, got {n_customers}")
+        raise ValueError(both("err_n_customers", n=n_customers))
     rng = rng_from_seed(seed)
     start_ts = pd.Timestamp(start)
     rows = []
@@ -224,17 +226,17 @@ def student_transactions(student_id: str | None = None,
 
     Without any id the student is told what to do:
 
-    >>> student_transactions("")
+    >>> student_transactions("")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: set STUDENT_ID to your student id first, e.g. STUDENT_ID = "s001"
+    ValueError: set STUDENT_ID to your student id first, ... / 请先把 STUDENT_ID 设为你的学号...
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
     graded = os.environ.get(STUDENT_ID_VAR) or ""
     sid = graded if graded.strip() else (student_id or "").strip()
     if not sid:
-        raise ValueError('set STUDENT_ID to your student id first, e.g. STUDENT_ID = "s001"')
+        raise ValueError(both("err_student_id"))
     return transactions_for_student(sid, n_customers=n_customers)
 
 
@@ -303,6 +305,8 @@ def make_leads(n_leads: int = 40, seed: int | str = 0, lang: str = "en") -> pd.D
     ...     make_leads(3).drop(columns="company"))
     True
     """
+    if n_leads < 0:
+        raise ValueError(both("err_n_leads", n=n_leads))
     rng = rng_from_seed(seed)
     budget = np.round(rng.lognormal(mean=10.0, sigma=0.9, size=n_leads), -2)
     sectors = rng.integers(0, len(LEAD_SECTORS), n_leads)

@@ -69,15 +69,18 @@ def student_scores(method="min", reverse_recency=False, plus_one=True, qcut=Fals
     return rfm_scores
 
 
-def student_abc(include_crossing=True, id_ascending=True, sort_output=False):
-    """ABC classes with one switchable mistake."""
+def student_abc(include_crossing=True, split_ties=False, sort_output=False):
+    """ABC classes with one switchable mistake (``split_ties``: the old rule, ties by id)."""
 
     def abc_classes(values, a_cut=0.8, b_cut=0.95):
         frame = pd.DataFrame({"v": values, "id": values.index})
-        frame = frame.sort_values(["v", "id"], ascending=[False, id_ascending])
+        frame = frame.sort_values(["v", "id"], ascending=[False, True])
         positive = frame["v"].clip(lower=0)
         after = positive.cumsum() / positive.sum()
-        before = after.shift(fill_value=0.0)
+        before = after - positive / positive.sum()
+        if not split_ties:  # equal values: the share above the first of them, for all
+            before = before.groupby(frame["v"]).transform("min")
+            after = after.groupby(frame["v"]).transform("max")
         reached = before if include_crossing else after
         eps = 1e-12 if include_crossing else -1e-12
         labels = np.where((frame["v"] > 0) & (reached < a_cut - eps), "A",
@@ -133,7 +136,8 @@ def test_ids_names_and_case_counts():
                                  start=1):
         assert question.qid == f"ch05_q{k}"
         assert question.ref == f"ch05.q{k}"
-        assert 2 <= len(question.hints) <= 3
+        expected = 1 + len(question.keys) if question is ch05.q5 else range(2, 4)
+        assert len(question.hints) in (expected if isinstance(expected, range) else [expected])
     assert [q.name for q in (ch05.q1, ch05.q2, ch05.q3, ch05.q4, ch05.q5, ch05.q6)] == [
         "rfm_table", "rfm_scores", "abc_classes", "man_qualify", "quiz_answers", "my_numbers"]
     for question in (ch05.q1, ch05.q2, ch05.q3, ch05.q4):
@@ -221,7 +225,9 @@ def test_q2_wrong_answers(answer, words):
     (student_abc(include_crossing=False),
      "public case 1 (the customer who crosses 80% is in A): class of customer 'a': "
      "expected 'A', got 'B'"),
-    (student_abc(id_ascending=False), "class of customer 'x': expected 'B', got 'A'"),
+    (student_abc(split_ties=True),
+     "public case 3 (equal values share a class; zero and negative values; a_cut=0.25, "
+     "b_cut=0.9): class of customer 'x': expected 'A', got 'B'"),
 ])
 def test_q3_wrong_answers(answer, words):
     assert words in ch05.q3.assert_check_failed(answer)
@@ -360,6 +366,9 @@ def test_messages_in_chinese(capsys):
     out = capsys.readouterr().out
     assert "还不对：公开测试 1（一个订单有多行）：客户 'a' 的 frequency：应为 2，实际为 3" in out
     assert "提示" in out
+    ch05.q1._hints_shown = 0
+    ch05.q1.hint()  # first the hint about the failing case, then the general ones
+    assert capsys.readouterr().out.startswith("针对公开测试 1（一个订单有多行）的提示：")
     ch05.q1.hint()
     assert capsys.readouterr().out.startswith("提示 1/3：")
     assert ch05.q4.check(student_man()) is True
@@ -384,12 +393,15 @@ def test_chinese_and_english_case_labels_differ_only_in_language(capsys):
 # ------------------------------------------------------------- the quiz
 
 
+SEVEN = {str(k): "a" for k in range(1, 8)}
+
+
 @pytest.mark.parametrize("answers, words", [
-    ({"1": "a", "2": "b", "3": "c", "4": "a"}, "no answer yet for question(s) 5"),
-    ({"1": "a", "2": "b", "3": "c", "4": "a", "5": ""}, "no answer yet for question(s) 5"),
-    ({"1": "a", "2": "b", "3": "c", "4": "a", "5": "d"}, "question 5: 'd' is not one of"),
-    ({"1": "a", "2": "b", "3": "c", "4": "a", "5": 2}, "question 5: 2 is not one of"),
-    ({"1": "a", "2": "b", "3": "c", "4": "a", "5": "b", "6": "a"}, "unexpected key(s) '6'"),
+    ({"1": "a", "2": "b", "3": "c", "4": "a"}, "no answer yet for question(s) 5, 6, 7, 8"),
+    ({**SEVEN, "8": ""}, "no answer yet for question(s) 8"),
+    ({**SEVEN, "8": "d"}, "question 8: 'd' is not one of"),
+    ({**SEVEN, "8": 2}, "question 8: 2 is not one of"),
+    ({**SEVEN, "8": "b", "9": "a"}, "unexpected key(s) '9'"),
     (["a", "b", "c", "a", "b"], "should be a dict"),
     (None, "should be a dict"),
 ])
@@ -399,7 +411,7 @@ def test_quiz_format_errors(answers, words):
 
 def test_quiz_check_reveals_nothing_about_correctness(capsys):
     messages = set()
-    for letters in ("aaaaa", "bbbbb", "ccccc", "abcab"):
+    for letters in ("aaaaaaaa", "bbbbbbbb", "cccccccc", "abcabcab"):
         answers = {str(i): letter for i, letter in enumerate(letters, start=1)}
         assert ch05.q5.check(answers) is True
         messages.add(capsys.readouterr().out)
@@ -408,11 +420,12 @@ def test_quiz_check_reveals_nothing_about_correctness(capsys):
 
 
 def test_quiz_accepts_what_the_grader_accepts():
-    ch05.q5.assert_check_passed({1: "A", 2: " b ", "3": "c", "4": "a", "5": "b"})
+    ch05.q5.assert_check_passed({1: "A", 2: " b ", "3": "c", "4": "a", "5": "b", "6": "c",
+                                 "7": "a", "8": "b"})
 
 
 def test_quiz_lookup_by_name(capsys):
-    quiz_answers = {"1": "a", "2": "b", "3": "c", "4": "a", "5": "b"}  # noqa: F841
+    quiz_answers = {**SEVEN, "8": "b"}  # noqa: F841
     assert ch05.q5.check() is True
 
 
@@ -523,3 +536,112 @@ def test_numbers_question_speaks_chinese(capsys):
     assert "ch05.q6.hint()" in capsys.readouterr().out
     ch05.q6.hint(1)
     assert capsys.readouterr().out.startswith("提示 1/3：")
+
+
+# ------------------------------------------------------------- hints follow what failed
+
+
+@pytest.mark.parametrize("question", [ch05.q1, ch05.q2, ch05.q3, ch05.q4])
+def test_every_public_case_has_a_bilingual_hint(question):
+    for case in question.cases:
+        assert case.hint and case.hint["en"].strip() and case.hint["zh"].strip()
+
+
+@pytest.mark.parametrize("question, answer, case", [
+    (ch05.q1, student_rfm(count_lines=True), 1),
+    (ch05.q1, student_rfm(keep_returns=True), 2),
+    (ch05.q1, student_rfm(normalize=False), 3),
+    (ch05.q2, student_scores(method="first"), 1),
+    (ch05.q3, student_abc(include_crossing=False), 1),
+    (ch05.q3, student_abc(split_ties=True), 3),
+    (ch05.q4, student_man(strict_budget=True), 1),
+])
+def test_first_hint_is_about_the_failing_case(capsys, question, answer, case):
+    question._hints_shown = 0
+    assert question.check(answer) is False
+    assert f"public case {case} (" in capsys.readouterr().out
+    question.hint()
+    first = capsys.readouterr().out
+    assert first.startswith(f"Hint for public case {case} (")
+    assert question.cases[case - 1].hint["en"] in first
+    question.hint()  # then the general hints, from the first
+    assert capsys.readouterr().out.startswith(f"Hint 1/{len(question.hints)}: ")
+
+
+def test_a_passing_check_clears_the_case_hint(capsys):
+    ch05.q4._hints_shown = 0
+    ch05.q4.check(student_man(strict_budget=True))
+    ch05.q4.check(student_man())
+    capsys.readouterr()
+    ch05.q4.hint()
+    assert capsys.readouterr().out.startswith("Hint 1/")
+
+
+def test_case_hint_in_chinese(capsys):
+    course.set_language("zh")
+    ch05.q3.check(student_abc(split_ties=True))
+    capsys.readouterr()
+    ch05.q3.hint()
+    assert capsys.readouterr().out.startswith("针对公开测试 3（")
+
+
+def test_quiz_hints_fit_the_quiz_items():
+    reference = pytest.importorskip("autograder.reference.ch05")
+    # every hint key is a question of the quiz, and every question has a hint
+    assert set(ch05.q5.item_hints) == set(ch05.q5.keys) == set(reference.QUIZ_KEY)
+    assert len(ch05.q5.hints) == 1 + len(ch05.q5.keys)
+    for k, hint in ch05.q5.item_hints.items():
+        assert hint["en"].strip() and hint["zh"].strip(), k
+    with pytest.raises(ValueError, match="item hints"):
+        QuizQuestion("demo_q5", "answers", keys=("1", "2"),
+                     item_hints={"1": {"en": "x", "zh": "x"}, "3": {"en": "y", "zh": "y"}})
+
+
+def test_quiz_items_in_the_notebook_match_the_hints():
+    import nbformat
+
+    from autograder.coursedir import SOLUTIONS_DIR
+
+    nb = nbformat.read(SOLUTIONS_DIR / "ch05" / "ch05.ipynb", as_version=4)
+    text = next(c.source for c in nb.cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") == "ch05_q5_text")
+    items = {line.split(".")[0] for line in text.splitlines() if line[:1].isdigit()}
+    assert items == set(ch05.q5.keys)
+
+
+def test_quiz_first_hint_is_about_the_unanswered_question(capsys):
+    ch05.q5.check({**SEVEN, "8": ""})
+    capsys.readouterr()
+    ch05.q5.hint()
+    out = capsys.readouterr().out
+    assert out.startswith("Question 8: ") and ch05.q5.item_hints["8"]["en"] in out
+
+
+def test_numbers_first_hint_is_about_the_wrong_number(capsys):
+    ch05.q6.check({**RIGHT_FORM, "top20_share": 63.0})
+    capsys.readouterr()
+    ch05.q6.hint()
+    assert capsys.readouterr().out.startswith("Hint 2/3: For top20_share")
+
+
+# ------------------------------------------------------------- errors in both languages
+
+
+def test_student_facing_errors_are_bilingual():
+    from course.synthetic import make_leads, make_transactions, student_transactions
+
+    for call in (lambda: student_transactions(""), lambda: make_transactions(-1),
+                 lambda: make_leads(-2), lambda: ch05.q1.hint(9)):
+        with pytest.raises(ValueError) as err:
+            call()
+        en, _, zh = str(err.value).partition(" / ")
+        assert en.isascii() and zh and not zh.isascii(), str(err.value)
+
+
+def test_hand_in_speaks_both_languages(capsys, monkeypatch):
+    from course.check.handin import hand_in
+
+    monkeypatch.delenv("CRM_GRADING_DIR", raising=False)
+    hand_in("ch05_q1", None)
+    out = capsys.readouterr().out
+    assert "recorded when the notebook is graded" in out and "评分时" in out

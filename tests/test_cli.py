@@ -9,7 +9,7 @@ import pytest
 
 from autograder.cli import build_parser, main
 
-SUBCOMMANDS = ["lab", "release", "grade", "feedback", "export", "demo"]
+SUBCOMMANDS = ["lab", "release", "grade", "feedback", "export", "formgrade", "demo"]
 
 
 @pytest.mark.parametrize("sub", SUBCOMMANDS)
@@ -43,6 +43,8 @@ def test_unknown_assignment_is_a_clear_error(tmp_path, capsys):
 
 def test_export_before_grading_says_what_to_do(tmp_path, capsys):
     assert main(["export", "ch05", "--out", str(tmp_path)]) == 2
+    assert "run `crm-course grade` first" in capsys.readouterr().err
+    assert main(["formgrade", "ch05", "--out", str(tmp_path)]) == 2
     assert "run `crm-course grade` first" in capsys.readouterr().err
 
 

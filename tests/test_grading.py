@@ -13,14 +13,16 @@ import nbformat
 import pytest
 
 from autograder.coursedir import GradingError
-from autograder.demo import EXPECTED
+from autograder.demo import EXPECTED, expected_manual
 from autograder.grading import STATUSES
 from autograder.submissions import find_notebook, nbgrader_id, read_submission
 
 pytestmark = pytest.mark.slow
 
-MAX = 14
+MAX = 19          # 16 automatic + 3 for the written task, graded by hand
+AUTO_MAX = 16
 QIDS = [f"ch05_q{k}" for k in range(1, 7)]
+WRITTEN = "ch05_q7"
 
 
 def _row(graded, sid):
@@ -71,7 +73,8 @@ def test_grades_csv_has_one_row_per_folder(graded_demo):
     for row in graded_demo.results.values():
         assert row["assignment"] == "ch05"
         assert row["status"] in STATUSES
-        assert sum(float(row[q]) for q in QIDS) == pytest.approx(float(row["score"]))
+        written = 0.0 if row[WRITTEN] == "pending" else float(row[WRITTEN])
+        assert sum(float(row[q]) for q in QIDS) + written == pytest.approx(float(row["score"]))
 
 
 def test_gradebook_agrees_with_grades_csv(graded_demo):
@@ -221,8 +224,9 @@ def test_odd_student_ids_are_graded(graded_demo):
 
 def test_feedback_shows_failures_but_not_hidden_tests(graded_demo):
     text = _feedback(graded_demo, "bao_partly_right")
-    assert "4/8 hidden cases passed" in text
-    assert "frequency of" in text
+    assert "8/10 hidden cases passed" in text  # q1: days counted for orders
+    assert "two orders on one day: frequency of" in text
+    assert "a tie at the A cut-off: class of" in text  # q3: ties split by id
     for secret in ("BEGIN HIDDEN TESTS", "hand_in", "autograder", "ref_rfm_table",
                    "CRM_GRADING_DIR"):
         assert secret not in text, secret
@@ -299,3 +303,40 @@ def test_export_writes_nbgrader_csv(graded_demo, capsys):
     assert "alice_right" in text and "ch05" in text
     shown = capsys.readouterr().out
     assert "bao_partly_right" in shown and "unreadable" in shown
+
+
+# ---------------------------------------------------------------- the written task
+
+
+@pytest.mark.parametrize("student", sorted(expected_manual()))
+def test_written_task_is_left_for_the_instructor(graded_demo, student):
+    row = _row(graded_demo, student)
+    state = expected_manual()[student]
+    assert float(row["auto_max"]) == AUTO_MAX and float(row["max_score"]) == MAX
+    if state == "pending":  # never a silent zero: the points still to give are stated
+        assert row[WRITTEN] == "pending" and float(row["manual_pending"]) == 3
+    else:  # left as released: 0 at once, as nbgrader does
+        assert row[WRITTEN] == "0" and float(row["manual_pending"]) == 0
+
+
+def test_unreadable_submissions_have_nothing_pending(graded_demo):
+    for sid, (_, status) in EXPECTED.items():
+        if status in {"missing", "unreadable"}:
+            assert float(_row(graded_demo, sid)["manual_pending"]) == 0
+
+
+def test_gradebook_marks_written_answers_for_manual_grading(graded_demo):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{graded_demo.out / 'gradebook.db'}") as gb:
+        pending = gb.find_grade(WRITTEN, "ch05", "ch05", nbgrader_id("alice_right"))
+        assert pending.auto_score is None and pending.needs_manual_grade
+        blank = gb.find_grade(WRITTEN, "ch05", "ch05", nbgrader_id("chen_wrong"))
+        assert blank.auto_score == 0 and not blank.needs_manual_grade
+
+
+def test_table_and_report_say_what_is_left_to_grade_by_hand(graded_demo):
+    assert "16/19 (3 to grade by hand)" in graded_demo.run.stdout
+    assert "with manual grading pending" in graded_demo.run.stdout
+    report = (graded_demo.out / "report.html").read_text(encoding="utf-8")
+    assert "16/19 (3 to grade by hand)" in report and ">pending<" in report

@@ -43,11 +43,56 @@ def test_release_leaks_no_solution_or_hidden_test(assignment):
                 assert secret not in text, f"{path.name} contains {secret!r}"
 
 
-def test_quiz_key_is_not_in_the_release():
+def test_quiz_key_and_rubric_are_not_in_the_release():
     shipped = (EXERCISES_DIR / "ch05" / "ch05.ipynb").read_text(encoding="utf-8")
     key = load("ch05").QUIZ_KEY
     assert json.dumps(key) not in shipped
-    assert '"1": "b", "2": "b"' not in shipped
+    assert json.dumps(json.dumps(key)[1:-1])[1:-1] not in shipped  # as notebook JSON text
+    for secret in ("Model answer", "参考答案", "Rubric", "评分标准", "| criterion"):
+        assert secret not in shipped, secret
+
+
+def _cells(path):
+    nb = nbformat.read(path, as_version=4)
+    return {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells
+            if c.metadata.get("nbgrader", {}).get("solution")}
+
+
+def test_every_answer_cell_has_a_scaffold():
+    """Steps as comments and first lines given, then the stub; the solution continues them."""
+    shipped = _cells(EXERCISES_DIR / "ch05" / "ch05.ipynb")
+    source = _cells(SOLUTIONS_DIR / "ch05" / "ch05.ipynb")
+    for gid, cell in shipped.items():
+        if cell.cell_type != "code":
+            continue
+        given, stub, _ = cell.source.partition("# YOUR CODE HERE")
+        assert stub and cell.source.rstrip().endswith("raise NotImplementedError()"), gid
+        lines = [line.strip() for line in given.splitlines() if line.strip()]
+        comments = [line for line in lines if line.startswith("#")]
+        code = [line for line in lines if not line.startswith(("#", "def ", '"""'))]
+        assert len(comments) >= 1 and code, f"{gid} has no scaffold"
+        # the instructor's cell is the scaffold followed by the full answer
+        assert source[gid].source.startswith(given.rstrip(" ")), gid
+        assert "### BEGIN SOLUTION" in source[gid].source
+
+
+def test_the_written_task_is_a_manually_graded_answer():
+    shipped = _cells(EXERCISES_DIR / "ch05" / "ch05.ipynb")["ch05_q7"]
+    source = _cells(SOLUTIONS_DIR / "ch05" / "ch05.ipynb")["ch05_q7"]
+    for cell in (shipped, source):
+        meta = cell.metadata["nbgrader"]
+        assert cell.cell_type == "markdown"
+        assert meta["solution"] and meta["grade"] and not meta["locked"]
+        assert meta["points"] == load("ch05").MANUAL["ch05_q7"]
+    assert "YOUR ANSWER HERE" in shipped.source
+    # the rubric: three criteria, three levels, points, in both languages
+    rubric = source.source
+    for words in ("Rubric / 评分标准", "1 point / 1 分", "0.5 point / 0.5 分", "0 points / 0 分",
+                  "Who first / 先给谁打", "What to offer / 挽回方案",
+                  "What RFM cannot tell / RFM 的局限"):
+        assert words in rubric, words
+    model = rubric.split("(instructor's version only) / 参考答案（仅教师版）.*")[1].split("(1")[0]
+    assert 100 <= len(model.split()) <= 150
 
 
 @pytest.mark.parametrize("assignment", available_assignments())
@@ -55,11 +100,14 @@ def test_points_and_ids_agree_with_reference(assignment):
     nb = nbformat.read(SOLUTIONS_DIR / assignment / f"{assignment}.ipynb", as_version=4)
     tests = {c.metadata["nbgrader"]["grade_id"]: c.metadata["nbgrader"]["points"]
              for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")}
-    questions = load(assignment).QUESTIONS
-    assert tests == {qid: q.points for qid, q in questions.items()}
+    reference = load(assignment)
+    questions = reference.QUESTIONS
+    manual = getattr(reference, "MANUAL", {})
+    assert tests == {**{qid: q.points for qid, q in questions.items()}, **manual}
     answers = {c.metadata["nbgrader"]["grade_id"] for c in nb.cells
                if c.metadata.get("nbgrader", {}).get("solution")}
-    assert answers == {f"{qid}_answer" for qid in questions}
+    # an auto-graded task has an answer cell and a test cell; a manual one is both at once
+    assert answers == {f"{qid}_answer" for qid in questions} | set(manual)
     for qid, q in questions.items():
         cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == qid)
         assert f'hand_in("{qid}", {q.name})' in cell.source

@@ -91,7 +91,7 @@ def test_killed_run_resumes_and_grades_each_student_once(tmp_path):
     assert all(after[k] == v for k, v in done.items()), "a graded student was graded again"
     rows = read_grades(out)
     assert sorted(rows) == sorted(CLASS)
-    assert rows["alice_right"]["score"] == "14"
+    assert rows["alice_right"]["score"] == "16"  # the automatic 16 of 19
     assert float(rows["chen_wrong"]["score"]) == expected()["chen_wrong"][0]
 
     from nbgrader.api import Gradebook
@@ -110,7 +110,7 @@ def test_killed_run_resumes_and_grades_each_student_once(tmp_path):
     _grade(subs, out)
     changed = {k for k, v in _states(out).items() if after[k] != v}
     assert changed == {"chen_wrong"}
-    assert read_grades(out)["chen_wrong"]["score"] == "14"
+    assert read_grades(out)["chen_wrong"]["score"] == "16"
 
 
 def test_force_regrades_everyone_with_the_same_grades(tmp_path):

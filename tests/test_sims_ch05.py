@@ -237,7 +237,24 @@ def test_abc_ties_zero_and_negative():
     values = pd.Series({"x": 30.0, "w": 30.0, "v": 25.0, "u": 15.0, "t": 0.0, "s": -5.0})
     got = abc_classes(values, a_cut=0.25, b_cut=0.9)
     assert got.index.tolist() == values.index.tolist()
-    assert got.to_dict() == {"x": "B", "w": "A", "v": "B", "u": "B", "t": "C", "s": "C"}
+    # w alone would reach 25 %, but x is equal to w: equal values share a class
+    assert got.to_dict() == {"x": "A", "w": "A", "v": "B", "u": "B", "t": "C", "s": "C"}
+
+
+@pytest.mark.parametrize("a_cut, b_cut, expected", [
+    # q crosses 60 %; r, equal to q, joins A
+    (0.6, 0.95, {"p": "A", "q": "A", "r": "A", "s": "B"}),
+    # exactly at the cut: p brings 50 %, so q and r (together) are B, not split
+    (0.5, 0.75, {"p": "A", "q": "B", "r": "B", "s": "C"}),
+    # a tie at the B cut-off: q crosses 75 % and r joins B
+    (0.5, 0.8, {"p": "A", "q": "B", "r": "B", "s": "C"}),
+])
+def test_abc_a_tie_at_the_cut_off_is_never_split(a_cut, b_cut, expected):
+    values = pd.Series({"s": 10.0, "r": 20.0, "q": 20.0, "p": 50.0})
+    assert abc_classes(values, a_cut, b_cut).to_dict() == expected
+    # renaming the tied customers changes nothing: no tie is broken by id
+    renamed = values.rename({"q": "z", "r": "a"})
+    assert sorted(abc_classes(renamed, a_cut, b_cut).tolist()) == sorted(expected.values())
 
 
 def test_abc_a_cut_equal_to_b_cut_has_no_b():
@@ -251,7 +268,8 @@ def test_abc_a_cut_equal_to_b_cut_has_no_b():
     (pd.Series({"a": 0.0, "b": 0.0}), ["C", "C"]),
     (pd.Series({"a": -1.0, "b": -2.0}), ["C", "C"]),
     (pd.Series({"a": 5.0}), ["A"]),
-    (pd.Series({"a": 5.0, "b": 5.0, "c": 5.0, "d": 5.0, "e": 5.0}), ["A", "A", "A", "A", "B"]),
+    (pd.Series({"a": 5.0, "b": 5.0, "c": 5.0, "d": 5.0, "e": 5.0}), ["A", "A", "A", "A", "A"]),
+    (pd.Series({"a": 5.0, "b": 5.0, "c": 1.0}), ["A", "A", "B"]),
 ])
 def test_abc_edge_cases(values, expected):
     assert abc_classes(values).tolist() == expected
@@ -275,8 +293,11 @@ def test_abc_invariants(seed, a_cut, b_cut):
     ab_values = values[classes.isin(["A", "B"])]
     assert a_values.sum() / total >= a_cut - 1e-12
     assert ab_values.sum() / total >= b_cut - 1e-12
-    # fewest customers: without the smallest A customer the share is below the cut
-    assert (a_values.sum() - a_values.min()) / total < a_cut
+    # fewest customers, ties kept together: without the smallest A value (all the
+    # customers who have it) the share is below the cut
+    assert (a_values[a_values > a_values.min()].sum()) / total < a_cut
+    # equal values share a class
+    assert (classes.groupby(values).nunique() == 1).all()
     # classes follow value; non-positive values are C
     assert a_values.min() >= np.max(values[classes == "B"].to_numpy(), initial=-np.inf)
     assert (classes[values <= 0] == "C").all()
@@ -291,7 +312,15 @@ def test_pareto_curve_hand_computed_and_empty():
     assert curve.index.tolist() == ["b", "c", "a"]
     np.testing.assert_allclose(curve["value_share"], [0.7, 0.9, 1.0])
     np.testing.assert_allclose(curve["customer_share"], [1 / 3, 2 / 3, 1.0])
+    np.testing.assert_allclose(curve["share_above"], [0.0, 0.7, 0.9])
     assert pareto_curve(pd.Series(dtype=float)).empty
+
+
+def test_pareto_curve_equal_values_share_what_is_above_them():
+    curve = pareto_curve(pd.Series({"d": 10.0, "c": 30.0, "b": 30.0, "a": 30.0}))
+    assert curve.index.tolist() == ["a", "b", "c", "d"]  # equal values by id, for display
+    np.testing.assert_allclose(curve["share_above"], [0.0, 0.0, 0.0, 0.9])
+    np.testing.assert_allclose(curve["value_share"], [0.3, 0.6, 0.9, 1.0])
 
 
 # ====================================================================== MAN

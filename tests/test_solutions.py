@@ -39,7 +39,8 @@ def test_solutions_notebook_runs_clean(tmp_path):
     assert _errors(nb) == []
     outro = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     assert outro.count("Not yet") == 0 and "Your numbers have the right form" in outro
-    tests = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
+    tests = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+             and c.cell_type == "code"]
     assert len(tests) == 6
     for cell in tests:  # outside grading, hand_in only says when answers are recorded
         text = "".join(o.get("text", "") for o in cell.outputs)
@@ -63,3 +64,15 @@ def test_exercise_without_a_student_id_says_what_to_do(tmp_path, monkeypatch):
     cell = next(c for c in nb.cells if "STUDENT_ID = " in c.source)
     error = next(o for o in cell.outputs if o.output_type == "error")
     assert error.ename == "ValueError" and "set STUDENT_ID to your student id" in error.evalue
+
+
+def test_scaffolds_alone_earn_nothing_but_run(tmp_path):
+    """The released scaffolds run (their given lines are valid code) and pass no check."""
+    nb = _run(EXERCISES_DIR / "ch05" / "ch05.ipynb", tmp_path)
+    for cell in nb.cells:
+        gid = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if gid.endswith("_answer"):
+            errors = [o.get("ename") for o in cell.outputs if o.output_type == "error"]
+            assert errors in ([], ["NotImplementedError"]), (gid, errors)
+    outro = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    assert "Correct!" not in outro

@@ -18,11 +18,25 @@ import pandas as pd
 
 @dataclass(frozen=True)
 class Case:
-    """One generated input: a name students may see, and the call's arguments."""
+    """One generated input of a hidden test.
+
+    Attributes
+    ----------
+    name : str
+        Short label, unique within its question and the same for every
+        student (the inputs differ, the name does not): students see it in
+        their feedback and item analysis can count passes per name.
+    args, kwargs
+        The call's arguments.
+    description : str
+        One plain sentence saying what the case tests ("ties at a bin edge:
+        equal values must get equal scores"), for instructors and item analysis.
+    """
 
     name: str
     args: tuple
     kwargs: dict = field(default_factory=dict)
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,10 @@ class Question:
     expected : callable or None
         For a question about the student's own data: ``expected(student_id)``
         gives the dict of right numbers, compared key by key.
+    edges : tuple of str
+        Names of the cases that are the question's named edge cases: every
+        student's ``cases(seed)`` holds each of them (a test checks, over many
+        seeds, that each is present and really has the property it names).
     """
 
     qid: str
@@ -58,6 +76,7 @@ class Question:
     compare: Callable[[object, object], tuple[bool, str]]
     key: dict | None = None
     expected: Callable[[str], dict] | None = None
+    edges: tuple[str, ...] = ()
 
     @property
     def kind(self) -> str:

@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from course.i18n import LANGUAGES, get_language, t
+from course.i18n import LANGUAGES, both, get_language, t
 
 __all__ = ["Case", "FunctionQuestion", "NumbersQuestion", "QuizQuestion", "imported_from"]
 
@@ -137,6 +137,9 @@ class Case:
         Keyword arguments of the call.
     expected : object
         The result, written out by hand: a DataFrame, a Series or a scalar.
+    hint : dict, optional
+        A bilingual hint about this case: after a check that failed on it,
+        the next ``hint()`` shows this one first.
 
     Examples
     --------
@@ -149,6 +152,7 @@ class Case:
     args: tuple
     kwargs: dict = field(default_factory=dict)
     expected: object = None
+    hint: dict | None = None
 
 
 class _Question:
@@ -163,6 +167,8 @@ class _Question:
         for i, hint in enumerate(self.hints, start=1):
             _check_bilingual(hint, f"{qid} hint {i}")
         self._hints_shown = 0
+        #: The hint about what the last check failed on (shown first by ``hint()``).
+        self._pending: str | None = None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.qid}: {self.name}>"
@@ -196,9 +202,14 @@ class _Question:
         raise NotImplementedError
 
     def _run(self, found: bool, obj) -> tuple[bool, str]:
+        self._pending = None
         if not found:
             return False, t("check_missing", name=self.name)
         return self._evaluate(obj)
+
+    def _fail_hint(self, text: str) -> None:
+        """Remember the hint about what failed: the next ``hint()`` shows it first."""
+        self._pending = text
 
     def check(self, obj=None) -> bool:
         """Check an answer on the public cases and say what, if anything, is wrong.
@@ -253,17 +264,26 @@ class _Question:
     def hint(self, n: int | None = None) -> None:
         """Print the next hint (each call shows one more; after the last, start again).
 
+        After a check that failed, the first hint shown is the one about what
+        failed (the public case, the quiz question or the number); then the
+        general hints follow in turn.
+
         Parameters
         ----------
         n : int, optional
             Show hint number ``n`` (from 1) instead of the next one.
         """
+        if n is None and self._pending:
+            print(self._pending)
+            self._pending = None
+            return
         if not self.hints:
             print(t("no_more_hints"))
             return
         if n is not None:
             if not 1 <= n <= len(self.hints):
-                raise ValueError(f"{self.qid} has hints 1 to {len(self.hints)}, not {n}")
+                raise ValueError(both("err_hint_number", ref=self.ref, n=len(self.hints),
+                                      got=n))
             index = n - 1
         else:
             if self._hints_shown >= len(self.hints):
@@ -353,6 +373,8 @@ class FunctionQuestion(_Question):
         self.cases = list(cases)
         for i, case in enumerate(self.cases, start=1):
             _check_bilingual(case.label, f"{qid} case {i} label")
+            if case.hint is not None:
+                _check_bilingual(case.hint, f"{qid} case {i} hint")
         self.row_noun = row_noun or {"en": "row", "zh": "行"}
         self.value_noun = value_noun or {"en": "value", "zh": "值"}
         _check_bilingual(self.row_noun, f"{qid} row_noun")
@@ -371,6 +393,7 @@ class FunctionQuestion(_Question):
             except Exception as exc:  # noqa: BLE001 - any error in a student's code
                 error = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
                 detail = t("check_raised", name=self.name, error=error)
+                self._case_hint(number, case)
                 return False, t("check_fail", detail=t("check_case", n=number, label=label,
                                                         detail=detail))
             if got is None and case.expected is not None:
@@ -382,6 +405,7 @@ class FunctionQuestion(_Question):
                     detail = t("check_uncomparable", kind=_type_name(got),
                                error=f"{type(exc).__name__}: {exc}".splitlines()[0][:120])
             if detail:
+                self._case_hint(number, case)
                 return False, t("check_fail", detail=t("check_case", n=number, label=label,
                                                         detail=detail))
         message = t("check_ok")
@@ -389,6 +413,11 @@ class FunctionQuestion(_Question):
         if module:
             message += "\n" + t("check_imported_note", name=self.name, module=module)
         return True, message
+
+    def _case_hint(self, number: int, case: Case) -> None:
+        if case.hint is not None:
+            self._fail_hint(t("hint_for_case", n=number, label=_text(case.label),
+                              text=_text(case.hint)))
 
     # ---------------------------------------------------------------- comparisons
 
@@ -521,7 +550,12 @@ class QuizQuestion(_Question):
     choices : sequence of str, default ("a", "b", "c")
         The letters an answer may be.
     hints : list of dict
-        Bilingual hints.
+        Bilingual hints about the whole quiz.
+    item_hints : dict, optional
+        One bilingual hint per question number; the keys must be exactly
+        ``keys`` (a hint for a question that does not exist, or a question
+        without a hint, is an error). They follow the general hints, and
+        after a check that failed on a question, its hint comes first.
 
     Examples
     --------
@@ -539,10 +573,22 @@ class QuizQuestion(_Question):
     kind = "quiz"
 
     def __init__(self, qid: str, name: str, keys: Sequence[str],
-                 choices: Sequence[str] = ("a", "b", "c"), hints: Sequence[dict] = ()):
-        super().__init__(qid, name, hints)
+                 choices: Sequence[str] = ("a", "b", "c"), hints: Sequence[dict] = (),
+                 item_hints: dict | None = None):
         self.keys = [str(k) for k in keys]
+        self.item_hints = {str(k): v for k, v in (item_hints or {}).items()}
+        if self.item_hints and set(self.item_hints) != set(self.keys):
+            raise ValueError(f"{qid}: item hints for {sorted(self.item_hints)} but the quiz "
+                             f"has questions {self.keys}")
+        numbered = [{lang: t("hint_for_item", lang=lang, item=k, text=self.item_hints[k][lang])
+                     for lang in LANGUAGES if lang in self.item_hints[k]}
+                    for k in self.keys if k in self.item_hints]
+        super().__init__(qid, name, [*hints, *numbered])
         self.choices = [str(c) for c in choices]
+
+    def _item_hint(self, key: str) -> None:
+        if key in self.item_hints:
+            self._fail_hint(t("hint_for_item", item=key, text=_text(self.item_hints[key])))
 
     def _evaluate(self, answers) -> tuple[bool, str]:
         allowed = ", ".join(_fmt(c) for c in self.choices)
@@ -561,11 +607,13 @@ class QuizQuestion(_Question):
         unanswered = [k for k in self.keys
                       if k not in given or given[k] is None or not str(given[k]).strip()]
         if unanswered:
+            self._item_hint(unanswered[0])
             return False, t("check_fail", detail=t("quiz_missing",
                                                     keys=", ".join(unanswered)))
         for key in self.keys:
             value = given[key]
             if not isinstance(value, str) or value.strip().lower() not in self.choices:
+                self._item_hint(key)
                 return False, t("check_fail", detail=t("quiz_bad_answer", qno=key,
                                                         value=_fmt(value), allowed=allowed))
         return True, t("quiz_format_ok", n=len(self.keys), allowed=allowed)
@@ -588,6 +636,9 @@ class NumbersQuestion(_Question):
         The keys that are counts and the keys that are shares.
     hints : list of dict
         Bilingual hints.
+    field_hints : dict, optional
+        Which hint (by its number, from 1) is about which key: after a check
+        that failed on that key, that hint is shown first.
 
     Examples
     --------
@@ -605,10 +656,22 @@ class NumbersQuestion(_Question):
     kind = "numbers"
 
     def __init__(self, qid: str, name: str, counts: Sequence[str] = (),
-                 shares: Sequence[str] = (), hints: Sequence[dict] = ()):
+                 shares: Sequence[str] = (), hints: Sequence[dict] = (),
+                 field_hints: dict[str, int] | None = None):
         super().__init__(qid, name, hints)
         self.counts = [str(k) for k in counts]
         self.shares = [str(k) for k in shares]
+        self.field_hints = dict(field_hints or {})
+        unknown = set(self.field_hints) - set(self.keys)
+        if unknown or not all(1 <= n <= len(self.hints) for n in self.field_hints.values()):
+            raise ValueError(f"{qid}: field hints {self.field_hints} do not fit the keys "
+                             f"{self.keys} and {len(self.hints)} hints")
+
+    def _field_hint(self, key: str) -> None:
+        if key in self.field_hints:
+            n = self.field_hints[key]
+            self._fail_hint(t("hint_numbered", i=n, n=len(self.hints),
+                              text=_text(self.hints[n - 1])))
 
     @property
     def keys(self) -> list[str]:
@@ -627,6 +690,7 @@ class NumbersQuestion(_Question):
                 got=", ".join(map(repr, map(str, answers))) or "{}"))
         for key in self.keys:
             value = given[key]
+            self._field_hint(key)  # cleared again below if this key is fine
             if isinstance(value, bool | np.bool_) \
                     or not isinstance(value, int | float | np.integer | np.floating) \
                     or not math.isfinite(float(value)):
@@ -638,4 +702,5 @@ class NumbersQuestion(_Question):
             if key in self.shares and not 0 <= float(value) <= 1:
                 return False, t("check_fail", detail=t("numbers_not_share", field=key,
                                                         value=_fmt(value)))
+            self._pending = None
         return True, t("numbers_format_ok")

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from course.check._core import imported_from
+from course.i18n import both
 
 #: Environment variable naming the folder the grader shares with the kernel.
 GRADING_DIR = "CRM_GRADING_DIR"
@@ -145,7 +146,7 @@ def hand_in(qid: str, answer) -> None:
     """
     folder = os.environ.get(GRADING_DIR)
     if not folder:
-        print(f"{qid}: your answer is recorded when the notebook is graded.")
+        print(both("handin_later", qid=qid))
         return
     folder = Path(folder)
     record: dict = {"qid": qid}
@@ -153,10 +154,9 @@ def hand_in(qid: str, answer) -> None:
     if not cases_file.exists():
         record["value"] = encode(answer)
     elif not callable(answer):
-        record["error"] = f"expected a function, got {type(answer).__name__}"
+        record["error"] = both("handin_not_function", type=type(answer).__name__)
     elif origin := imported_from(answer):
-        record["error"] = (f"it comes from the module {origin!r}: write it in this notebook "
-                           "instead of importing it")
+        record["error"] = both("handin_imported", module=origin)
     else:
         with cases_file.open("rb") as fh:
             record["results"] = answer_cases(answer, pickle.load(fh))
@@ -165,4 +165,4 @@ def hand_in(qid: str, answer) -> None:
     tmp = out / f".{qid}.tmp"
     tmp.write_text(json.dumps(record), encoding="utf-8")
     tmp.replace(out / f"{qid}.json")
-    print(f"{qid}: answer handed in.")
+    print(both("handin_done", qid=qid))

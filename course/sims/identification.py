@@ -16,11 +16,14 @@ Conventions, chosen so that every answer is unique and order-independent:
   values get equal scores, so ties never split across a bin edge, and the
   best customer gets ``bins`` whenever there are at least ``bins`` distinct
   customers. For recency, "worse" means "longer ago".
-* **ABC classes.** Customers sorted by value (descending, then by id). Class A
-  is the fewest top customers who together reach the A cut-off share of the
-  total (80 % by default); B the fewest further customers that bring the
-  running share to the B cut-off (95 %); C the rest, including every
-  customer with zero or negative value.
+* **ABC classes.** Customers sorted by value, largest first. Class A is the
+  fewest top customers who together reach the A cut-off share of the total
+  (80 % by default), and **equal values share a class**: customers whose
+  value equals that of the customer who crosses the cut-off join class A
+  too. In one sentence: a customer is in A when the customers with a
+  *strictly larger* value bring less than the A cut-off. B likewise up to the
+  B cut-off (95 %); C the rest, including every customer with zero or
+  negative value. No tie is ever broken by id or by row order.
 
 Examples
 --------
@@ -302,29 +305,44 @@ def pareto_curve(values: pd.Series) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per customer, best first (ties by id), with
-        ``value, customer_share, value_share``; starts at the first customer.
+        One row per customer, best first, with ``value, customer_share,
+        value_share`` (the curve's points) and ``share_above``: the share of
+        the total brought by customers with a *strictly larger* value, which
+        equal values share (what :func:`abc_classes` compares with the
+        cut-offs). Equal values are listed by id, for display only: the curve
+        is a straight line through a run of equal values whatever their order.
 
     Examples
     --------
     >>> pareto_curve(pd.Series({"a": 10.0, "b": 70.0, "c": 20.0}))
-       value  customer_share  value_share
-    b   70.0        0.333333          0.7
-    c   20.0        0.666667          0.9
-    a   10.0        1.000000          1.0
+       value  customer_share  value_share  share_above
+    b   70.0        0.333333          0.7          0.0
+    c   20.0        0.666667          0.9          0.7
+    a   10.0        1.000000          1.0          0.9
+
+    Two customers of equal value have the same share above them:
+
+    >>> pareto_curve(pd.Series({"x": 30.0, "y": 30.0, "z": 40.0}))["share_above"].tolist()
+    [0.0, 0.4, 0.4]
     """
     ordered = _ranked(values)
-    total = ordered.clip(lower=0).sum()
+    positive = ordered.clip(lower=0)
+    total = positive.sum()
     n = len(ordered)
+    cumulative = positive.cumsum()
+    # what the customers strictly above bring: the running sum before the first of each tie
+    above = (cumulative - positive).groupby(ordered.to_numpy()).transform("min")
     return pd.DataFrame({
         "value": ordered,
         "customer_share": np.arange(1, n + 1) / n if n else [],
-        "value_share": ordered.clip(lower=0).cumsum() / total if total else 0.0,
+        "value_share": cumulative / total if total else 0.0,
+        "share_above": above / total if total else 0.0,
     })
 
 
 def _ranked(values: pd.Series) -> pd.Series:
-    frame = pd.DataFrame({"v": values.to_numpy(), "id": values.index.astype(str)},
+    """Values as floats, largest first; equal values by id (a display order only)."""
+    frame = pd.DataFrame({"v": values.to_numpy(dtype=float), "id": values.index.astype(str)},
                          index=values.index)
     order = frame.sort_values(["v", "id"], ascending=[False, True], kind="stable").index
     return values.loc[order].astype(float)
@@ -332,6 +350,14 @@ def _ranked(values: pd.Series) -> pd.Series:
 
 def abc_classes(values: pd.Series, a_cut: float = 0.8, b_cut: float = 0.95) -> pd.Series:
     """Put each customer in class A, B or C by their share of total value.
+
+    A customer is in A when the customers with a strictly larger value bring
+    less than ``a_cut`` of the total; in B when they bring less than
+    ``b_cut`` (and the customer is not in A); otherwise, and whenever the
+    value is zero or negative, in C. So A is the fewest top customers who
+    reach ``a_cut`` (the customer who crosses it is in A), and customers equal
+    in value to the one who crosses it join A as well: equal values always
+    share a class. The total is the sum of the positive values.
 
     Parameters
     ----------
@@ -355,17 +381,23 @@ def abc_classes(values: pd.Series, a_cut: float = 0.8, b_cut: float = 0.95) -> p
     c    B
     d    C
     dtype: str
+
+    A tie at the cut-off: ``p`` alone brings 50 %, below ``a_cut=0.6``; ``q``
+    crosses it, and ``r``, equal to ``q``, joins A too.
+
+    >>> abc_classes(pd.Series({"p": 50.0, "r": 20.0, "q": 20.0, "s": 10.0}), a_cut=0.6).tolist()
+    ['A', 'A', 'A', 'B']
     """
     if not 0 < a_cut <= b_cut <= 1:
         raise ValueError(f"need 0 < a_cut <= b_cut <= 1, got a_cut={a_cut}, b_cut={b_cut}")
     if len(values) == 0:
         return pd.Series([], index=values.index, dtype="str")
     curve = pareto_curve(values)
-    before = curve["value_share"].shift(fill_value=0.0)  # share reached by those ranked above
+    above = curve["share_above"]  # equal values have equal shares above them
     positive = curve["value"] > 0
     eps = 1e-12
-    labels = np.where(positive & (before < a_cut - eps), "A",
-                      np.where(positive & (before < b_cut - eps), "B", "C"))
+    labels = np.where(positive & (above < a_cut - eps), "A",
+                      np.where(positive & (above < b_cut - eps), "B", "C"))
     return pd.Series(labels, index=curve.index, dtype="str").loc[values.index]
 
 
