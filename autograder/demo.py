@@ -311,6 +311,19 @@ def _copied_numbers() -> str:
     return f"my_numbers = {ref_my_numbers('alice_right')!r}"
 
 
+def auto_points() -> float:
+    """The points the autograder can give for the assignment: every task but the written.
+
+    Examples
+    --------
+    >>> auto_points()
+    16.0
+    """
+    from autograder.reference.ch05 import QUESTIONS
+
+    return float(sum(q.points for q in QUESTIONS.values()))
+
+
 @functools.cache
 def expected() -> dict[str, tuple[float, str]]:
     """Student id -> (score, status) each demo student must get (also as ``EXPECTED``).
@@ -321,7 +334,7 @@ def expected() -> dict[str, tuple[float, str]]:
     scores are worked out by :func:`honest_points` (grading the same answers
     in this process), so they are computed on first use rather than at import.
     """
-    full = 16.0
+    full = auto_points()
     return {
         "alice_right": (full, "ok"),
         # q1 counts purchase days, not orders; q2 right; q3 splits ties at the cut-offs
@@ -598,8 +611,8 @@ HTML_ID = '<img src=x onerror=alert(1)>'
 def build_server_class(folder: str | Path) -> dict[str, tuple[float, str]]:
     """Write the server class into ``folder``; return each student's (score, status).
 
-    Every student who runs is right (14 points) on top of the attack, so a
-    score below that means the attack cost a grade; the refused ones get 0.
+    Every student who runs is right (all :func:`auto_points`) on top of the attack,
+    so a score below that means the attack cost a grade; the refused ones get 0.
     """
     folder = Path(folder)
     release = nbformat.read(EXERCISES_DIR / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
@@ -627,10 +640,11 @@ def build_server_class(folder: str | Path) -> dict[str, tuple[float, str]]:
     (folder / "sv_folder_is_link").symlink_to(solution.parent)
     (folder / "-sv_error_text").mkdir(parents=True, exist_ok=True)
     (folder / "-sv_error_text" / "=1+2.ipynb").write_text('{"cells": [', encoding="utf-8")
+    full = auto_points()
     return {
-        "sv_reads_etc": (14.0, "ok"), "sv_reads_proc": (14.0, "ok"),
-        "sv_fork_bomb": (14.0, "process-limit"), "sv_file_flood": (14.0, "file-limit"),
-        "sv_scripts": (14.0, "ok"), FORMULA_ID: (14.0, "ok"), HTML_ID: (14.0, "ok"),
+        "sv_reads_etc": (full, "ok"), "sv_reads_proc": (full, "ok"),
+        "sv_fork_bomb": (full, "process-limit"), "sv_file_flood": (full, "file-limit"),
+        "sv_scripts": (full, "ok"), FORMULA_ID: (full, "ok"), HTML_ID: (full, "ok"),
         "sv_links_solution": (0.0, "refused"), "sv_link_inside": (0.0, "refused"),
         "sv_folder_is_link": (0.0, "refused"), "-sv_error_text": (0.0, "unreadable"),
     }

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from autograder.coursedir import EXERCISES_DIR, GradingError
-from autograder.demo import build_submissions
+from autograder.demo import auto_points, build_submissions
 from autograder.fuzz import REJECTED, RUNNING, mutants, write_fuzz_class
 from autograder.grading import STATUSES
 from autograder.restore import restore_cells
@@ -144,10 +144,10 @@ def test_rejected_mutants_never_reach_a_kernel(tmp_path, monkeypatch):
         job = worker.Job("ch05", name, name, str(folder), str(tmp_path / "out"),
                          nbformat.writes(RELEASE), {}, Limits(), parse_size("2G"),
                          str(tmp_path / "scratch"))
-        try:
-            result = worker.grade_submission(job)
-        except AssertionError:
-            # Mutated inside a string only: still a notebook, so it must be graded.
+        result = worker.grade_submission(job)
+        if "a kernel was started" in result.message:
+            # Mutated inside a string only: still a notebook, so it must be graded (the
+            # worker's last net turns the stand-in's AssertionError into an error row).
             assert _expect_read_or_words(folder / "ch05.ipynb") is not None, name
             kinds["readable"] += 1
             continue
@@ -185,7 +185,8 @@ def _grade_batch(tmp_path, count, seed, running):
 def _check_batch(subs, out, made, rows, before, state, seconds):
     assert sorted(rows) == sorted(p.name for p in subs.iterdir())  # a row for every folder
     assert (state.stat().st_mtime_ns, state.read_text()) == before  # graded before: kept
-    assert rows["alice_right"]["status"] == "ok" and float(rows["alice_right"]["score"]) == 14
+    assert rows["alice_right"]["status"] == "ok"
+    assert float(rows["alice_right"]["score"]) == auto_points()
     counts = collections.Counter(r["status"] for r in rows.values())
     for name, row in rows.items():
         assert row["status"] in STATUSES, (name, row["status"])

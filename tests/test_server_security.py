@@ -103,7 +103,10 @@ def test_fork_bomb_meets_the_process_cap(server_class):
     out, _, rows, _ = server_class
     row = rows["sv_fork_bomb"]
     assert row["status"] == "process-limit" and "processes" in row["message"]
-    assert float(row["ch05_q5"]) == 2  # the cells after the bomb still ran
+    from autograder.reference.ch05 import QUESTIONS
+
+    # the cells after the bomb still ran: the quiz (after it) earned its full points
+    assert float(row["ch05_q5"]) == QUESTIONS["ch05_q5"].points
 
 
 def test_file_flood_meets_the_file_cap(server_class):
