@@ -433,6 +433,10 @@ def test_hand_worked_abc_example_matches_the_walkthrough(lang):
     # and the check-yourself question: 50, 30, 10, 10 -> A, A, B, B
     assert walkthrough["abc_walkthrough"](pd.Series({"w": 50.0, "x": 30.0, "y": 10.0,
                                                      "z": 10.0})).tolist() == list("AABB")
+    # the course's abc_classes (and so the exercise) follows the same tie rule
+    from course.sims.identification import abc_classes
+
+    assert abc_classes(values).to_dict() == {r[1]: r[5] for r in rows}
 
 
 @pytest.fixture(scope="module")
