@@ -69,7 +69,7 @@ WRITTEN = {
 I would call first the at-risk customers with F and M scores of 4 or 5: they used to buy
 often and spend a lot, so winning one back is worth the most, and their habit shows they
 liked us. Among them I start with R score 2, who stopped more recently and are easier to
-bring back, and leave the one-off big spenders for last. On the call I ask why they stopped
+bring back, and the biggest spenders of those come first. On the call I ask why they stopped
 and offer free delivery and a voucher for their usual products next month: cheap compared
 with what they spent, and a sign that we noticed them. RFM cannot say why they left (a
 move, a competitor, a bad order); only talking to them, or their complaints and returns,

@@ -144,12 +144,12 @@ QUIZ_KEY = {"1": "b", "2": "c", "3": "a", "4": "c", "5": "b", "6": "a", "7": "c"
 #: What each quiz item tests, for item analysis (item -> short description).
 QUIZ_ITEMS = {
     "1": "recency is the time since the last purchase, not the gap between purchases",
-    "2": "MAN: a lead that meets only Need is nurtured, whatever its enthusiasm",
+    "2": "MAN: a keen contact without authority or budget meets only Need: nurture",
     "3": "KYC (a legal duty to verify identity) is not CRM customer identification",
     "4": "PIPL: a new purpose needs consent; sharing with another firm needs separate consent",
-    "5": "retention economics: a rule of thumb from one study is not a forecast",
+    "5": "retention economics: computed figures from one 1990 study are not a forecast",
     "6": "reading a Pareto curve: 20 % bring 45 %, so class A is about half the customers",
-    "7": "ABC: a customer equal in value to the one who crosses the cut-off joins A",
+    "7": "ABC: a customer equal in value to the one who reaches the cut-off joins A",
     "8": "value matrix: low current, high potential value is a customer to develop",
 }
 

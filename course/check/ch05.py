@@ -138,19 +138,22 @@ q1 = FunctionQuestion(
 q2 = FunctionQuestion(
     "ch05_q2", "rfm_scores",
     cases=[
-        Case({"en": "five customers, ties in frequency and monetary",
-              "zh": "五位客户，消费频率和消费金额有并列"},
+        Case({"en": "five customers, ties in recency, frequency and monetary",
+              "zh": "五位客户，最近一次消费、消费频率和消费金额都有并列"},
              (_rfm(["a", "b", "c", "d", "e"], [1, 10, 10, 30, 100], [5, 1, 1, 1, 2],
                    [500.0, 20.0, 35.0, 35.0, 80.0]),),
              {"bins": 5},
              expected=_scores(["a", "b", "c", "d", "e"], [5, 3, 3, 2, 1], [5, 1, 1, 1, 4],
                               [5, 1, 2, 2, 4]),
-             hint={"en": "b, c and d all have frequency 1, so they get the same f_score: nobody "
-                         "is strictly worse than them, so 1 + floor(5 * 0 / 5) = 1. "
+             hint={"en": "For recency a larger value is worse: a (1 day) has four customers "
+                         "worse, so 1 + floor(5 * 4 / 5) = 5, and b and c (10 days each) tie, so "
+                         "both get r_score 3. b, c and d all have frequency 1: nobody is strictly "
+                         "worse, so all three get f_score 1 + floor(5 * 0 / 5) = 1. "
                          "rank(method='min') - 1 counts the customers strictly worse.",
-                   "zh": "b、c、d 的消费频率都是 1，所以 f_score 相同：没有人比他们严格更差，"
-                         "得分为 1 + floor(5 × 0 / 5) = 1。"
-                         "rank(method='min') - 1 正是严格更差的人数。"}),
+                   "zh": "对最近一次消费，数值越大越差：a（1 天）有四位客户比他差，得分为 "
+                         "1 + floor(5 × 4 / 5) = 5；b 和 c（都是 10 天）并列，r_score 都是 3。"
+                         "b、c、d 的消费频率都是 1：没有人比他们严格更差，f_score 都是 "
+                         "1 + floor(5 × 0 / 5) = 1。rank(method='min') - 1 正是严格更差的人数。"}),
         Case({"en": "bins=3 with four customers", "zh": "bins=3，四位客户"},
              (_rfm(["w", "x", "y", "z"], [2, 15, 40, 40], [3, 3, 1, 8],
                    [250.0, 90.0, 40.0, 900.0]),),
@@ -266,10 +269,12 @@ q4 = FunctionQuestion(
              {"min_budget": 1000},
              expected=_grades({"L1": "qualified", "L2": "develop", "L3": "nurture",
                                "L4": "drop", "L5": "nurture"}),
-             hint={"en": "L2's budget equals min_budget, which counts as Money (>=): with Need "
+             hint={"en": "The result is indexed by lead_id (L1, L2, ...), not by row number. "
+                         "L2's budget equals min_budget, which counts as Money (>=): with Need "
                          "that is two criteria, 'develop'. L5 has only Money: 'nurture'.",
-                   "zh": "L2 的预算恰好等于 min_budget，算满足 Money（>=）：再加上 Need，共两项，"
-                         "为 'develop'。L5 只满足 Money：'nurture'。"}),
+                   "zh": "结果以 lead_id（L1、L2……）为索引，而不是行号。L2 的预算恰好等于 "
+                         "min_budget，算满足 Money（>=）：再加上 Need，共两项，为 'develop'。"
+                         "L5 只满足 Money：'nurture'。"}),
         Case({"en": "a higher min_budget; two of three criteria",
               "zh": "更高的 min_budget；满足三项中的两项"},
              (pd.DataFrame({"lead_id": ["L9", "L7", "L8", "L6"],
@@ -320,10 +325,12 @@ q5 = QuizQuestion(
                     "date. When did each of them last buy?",
               "zh": "最近一次消费是从客户最后一次购买算到分析日的时间。两人各自最后一次购买"
                     "是在什么时候？"},
-        "2": {"en": "Check the three MAN criteria one by one for this lead (who signs? is there "
-                    "a budget? is there a need?) and grade by the number met, as in task 4.",
-              "zh": "对这条线索逐一检查 MAN 的三个条件（谁签字？有没有预算？有没有需求？），"
-                    "再像题目 4 那样按满足的条件数评级。"},
+        "2": {"en": "Check the three MAN criteria one by one for this lead (can the person you "
+                    "talk to decide, recommend or veto? is there a budget? is there a need?) and "
+                    "grade by the number met, as in task 4. Liking the product is not one of them.",
+              "zh": "对这条线索逐一检查 MAN 的三个条件（你接触的人能否决定、建议或否决这次采购？"
+                    "有没有预算？有没有需求？），再像题目 4 那样按满足的条件数评级。"
+                    "喜欢这款产品不算其中任何一项。"},
         "3": {"en": "Ask of each activity: is it a legal check of who the client is, or a way "
                     "to learn what the client is worth and needs? The lecture's box on the two "
                     "meanings of 'customer identification' compares them.",
@@ -342,10 +349,10 @@ q5 = QuizQuestion(
                     "how many customers it takes to reach 80 % of revenue.",
               "zh": "先读出 20% 的客户对应多少销售额，再找出要多少客户才能达到 80% 的销售额。"},
         "7": {"en": "Apply the rule of task 3: a customer is in A when the customers with a "
-                    "strictly larger value bring less than a_cut. What do the customers above Q "
-                    "bring? And above R?",
+                    "strictly larger value bring less than a_cut. What share do the customers "
+                    "with more than X bring? And those with more than Y?",
               "zh": "运用题目 3 的规则：如果数值严格更大的客户合计不到 a_cut，该客户就属于 A 类。"
-                    "比 Q 大的客户贡献了多少？比 R 大的呢？"},
+                    "数值比 X 大的客户合计占多少？比 Y 大的呢？"},
         "8": {"en": "Place the customer in the matrix: is its current value high or low, and "
                     "its potential? The lecture's table gives the strategy for each quadrant.",
               "zh": "先把这位客户放进矩阵：当前价值是高还是低？潜在价值呢？讲义中的表格给出了"
