@@ -86,6 +86,10 @@ class Score:
     max_points: float
     header: str
     lines: list[str] = field(default_factory=list)
+    #: Each hidden case (quiz item, number) by name: passed or not, for item analysis.
+    cases: dict[str, bool] = field(default_factory=dict)
+    #: Quiz only: the answer given to each item (for distractor analysis).
+    choices: dict[str, str] = field(default_factory=dict)
 
     @property
     def report(self) -> str:
@@ -161,7 +165,9 @@ def _score_quiz(question: Question, record: dict) -> Score:
     right = sum(given.get(qno) == key for qno, key in question.key.items())
     total = len(question.key)
     return Score(question.qid, round(question.points * right / total, 2), question.points,
-                 f"{question.qid} {question.name}: {right}/{total} answers right.", lines)
+                 f"{question.qid} {question.name}: {right}/{total} answers right.", lines,
+                 cases={qno: given.get(qno) == key for qno, key in question.key.items()},
+                 choices={qno: given.get(qno, "")[:20] for qno in question.key})
 
 
 def _score_numbers(question: Question, record: dict, seed: str) -> Score:
@@ -173,7 +179,7 @@ def _score_numbers(question: Question, record: dict, seed: str) -> Score:
     return Score(question.qid, round(question.points * right / max(len(rows), 1), 2),
                  question.points,
                  f"{question.qid} {question.name}: {right}/{len(rows)} numbers right "
-                 "for your data.", lines)
+                 "for your data.", lines, cases={key: bool(ok) for key, ok, _ in rows})
 
 
 def _score_function(question: Question, record: dict, seed: str) -> Score:
@@ -185,7 +191,9 @@ def _score_function(question: Question, record: dict, seed: str) -> Score:
         lines.append(f"  - {question.name}: {record.get('error', 'no results were handed in')}")
         results = []
     by_name = {r.get("case"): r for r in results if isinstance(r, dict)}
+    outcome: dict[str, bool] = {}
     for case in cases if results else []:
+        outcome[case.name] = False
         got_record = by_name.get(case.name)
         if got_record is None:
             lines.append(f"  - {case.name}: no result")
@@ -205,12 +213,13 @@ def _score_function(question: Question, record: dict, seed: str) -> Score:
             ok, message = False, f"result could not be compared ({type(exc).__name__})"
         if ok:
             passed += 1
+            outcome[case.name] = True
         else:
             lines.append(f"  - {case.name}: {message}")
     points = round(question.points * passed / max(len(cases), 1), 2)
     return Score(question.qid, points, question.points,
                  f"{question.qid} {question.name}: {passed}/{len(cases)} hidden cases passed.",
-                 lines)
+                 lines, cases=outcome)
 
 
 def _raised(error: str) -> str:

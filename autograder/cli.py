@@ -141,9 +141,10 @@ def cmd_grade(args) -> int:
     grader = Grader(args.assignment, out, jobs=args.jobs, cell_timeout=args.cell_timeout,
                     submission_timeout=args.timeout, memory=args.memory,
                     feedback=not args.no_feedback, force=args.force,
-                    progress=not args.quiet)
+                    progress=not args.quiet, roster=args.roster, layout=args.layout,
+                    config=args.config)
     rows = grader.grade_folder(args.submissions)
-    print()
+    print(f"\nlayout of the download: {grader.layout}")
     print_table(rows, grader.max_score)
     print(f"\ngrades: {out / 'grades.csv'}\nreport: {out / 'report.html'}")
     return 0
@@ -239,11 +240,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"assignment ids ({', '.join(ASSIGNMENTS)}); default: all available")
     p.set_defaults(func=cmd_release)
 
-    p = sub.add_parser("grade", help="grade a folder of submissions",
-                       description=cmd_grade.__doc__ + " SUBMISSIONS_DIR holds one folder per "
-                       "student id with that student's notebook (any file name).")
+    p = sub.add_parser("grade", help="grade a folder of submissions or an LMS download",
+                       description=cmd_grade.__doc__ + " SUBMISSIONS is an LMS download, "
+                       "zipped or not: Canvas's 'Download Submissions', Moodle's 'Download "
+                       "all submissions', or one folder per student id with that student's "
+                       "notebook (any file name).")
     _graded_course_args(p, "course directory for the gradebook, grades.csv and feedback")
-    p.add_argument("submissions", metavar="SUBMISSIONS_DIR")
+    p.add_argument("submissions", metavar="SUBMISSIONS")
+    p.add_argument("--roster", metavar="CSV",
+                   help="class roster (id, name, email, lms_id): every enrolled student gets "
+                        "a row, those who handed in nothing as missing")
+    p.add_argument("--layout", choices=["canvas", "moodle", "folders"],
+                   help="layout of the download (default: detected)")
+    p.add_argument("--config", metavar="TOML",
+                   help="course config with due dates and the late rule "
+                        "(default: ./course.toml if it exists)")
     p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
                    help=f"submissions graded at once (default: the number of cores, "
                         f"{os.cpu_count()})")

@@ -42,8 +42,8 @@ from autograder.sandbox import SandboxPolicy
 from autograder.submissions import find_notebook, read_submission
 
 #: Status words, most serious first: a row shows the first that applies.
-STATUSES = ("missing", "unreadable", "error", "kernel-died", "memory-limit", "timeout",
-            "needs-input", "output-cut", "tampered", "ok")
+STATUSES = ("missing", "unknown", "ambiguous", "unreadable", "error", "kernel-died",
+            "memory-limit", "timeout", "needs-input", "output-cut", "tampered", "ok")
 
 UNGRADED_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{assignment}: {student}</title></head>
@@ -90,6 +90,19 @@ class StudentResult:
     feedback: str = ""
     seconds: float = 0.0
     fingerprint: str = ""
+    #: Hidden case -> passed, per question (item analysis); quiz answers per item.
+    cases: dict[str, dict[str, bool]] = field(default_factory=dict)
+    choices: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: From the roster or the LMS download (see autograder.lms).
+    name: str = ""
+    email: str = ""
+    lms_id: str = ""
+    #: Late work (autograder.late): when, whether, by how much; score = raw_score - penalty.
+    submitted_at: str = ""
+    late: bool = False
+    days_late: int = 0
+    penalty: float = 0.0
+    raw_score: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -241,5 +254,7 @@ def grade_submission(job: Job) -> StudentResult:
     result.status = worst(statuses)
     result.message = "; ".join(messages)[:500]
     result.questions = {qid: s.points for qid, s in scores.items()}
+    result.cases = {qid: s.cases for qid, s in scores.items() if s.cases}
+    result.choices = {qid: s.choices for qid, s in scores.items() if s.choices}
     result.seconds = round(time.monotonic() - started, 2)
     return result
