@@ -163,8 +163,80 @@ def cmd_feedback(args) -> int:
     return 0
 
 
+def _course_grades(args):
+    """The course config, roster and graded assignments an export or gradebook works on."""
+    from autograder.courseconfig import load_config
+    from autograder.gradebook import collect_grades, read_assignment
+    from autograder.roster import load_roster
+
+    config = load_config(args.config)
+    roster = load_roster(args.roster)
+    if getattr(args, "assignment", None):
+        assignment = check_assignment(args.assignment)
+        out = Path(args.out) if args.out else None
+        graded = ([read_assignment(out, assignment)] if out is not None
+                  else collect_grades(config, args.root, [assignment]))
+    else:
+        graded = collect_grades(config, args.root)
+        if not graded:
+            raise GradingError(f"no graded assignment under {args.root} (run `crm-course "
+                               "grade` first, or give --root)")
+    return config, roster, graded
+
+
+def cmd_lms_export(args) -> int:
+    """Write a grade file for Canvas, Moodle or a spreadsheet (one assignment or the course)."""
+    from autograder.csvsafe import write_csv
+    from autograder.gradebook import canvas_rows, course_table, moodle_rows, plain_rows
+
+    config, roster, graded = _course_grades(args)
+    table = course_table(config, graded, roster)
+    header, rows = {"canvas": lambda: canvas_rows(table, config, graded),
+                    "moodle": lambda: moodle_rows(table, config, graded),
+                    "csv": lambda: plain_rows(table, graded)}[args.format]()
+    name = args.assignment or "course"
+    target = Path(args.to or (graded[0].folder if args.assignment else Path(args.root)) /
+                  f"{name}_{args.format}.csv")
+    # Canvas and Moodle read UTF-8 without a byte-order mark; a spreadsheet wants one.
+    write_csv(target, header, rows, bom=args.format == "csv")
+    blank = [sid for g in graded for sid, r in g.rows.items() if r.get("status") == "ambiguous"]
+    print(f"{args.format} grades of {', '.join(g.assignment for g in graded)} for "
+          f"{len(table)} students written to {target}")
+    if blank:
+        print(f"left empty (not graded, status ambiguous): {', '.join(sorted(blank))}")
+    return 0
+
+
+def cmd_gradebook(args) -> int:
+    """The course gradebook: every student, every assignment, weights, total, letters."""
+    from autograder.csvsafe import write_csv
+    from autograder.gradebook import course_table, gradebook_html, plain_rows
+
+    args.assignment = None
+    config, roster, graded = _course_grades(args)
+    table = course_table(config, graded, roster)
+    out = Path(args.out or Path(args.root) / "course")
+    header, rows = plain_rows(table, graded)
+    csv_path = write_csv(out / "gradebook.csv", header, rows)
+    page = out / "gradebook.html"
+    page.write_text(gradebook_html(table, config, graded), encoding="utf-8")
+    columns = ["student_id", *(g.assignment for g in graded), "total_percent", "letter"]
+    _print_table([{c: ("" if r[c] is None else r[c]) for c in columns}
+                  for r in table.to_dict("records")], columns)
+    print(f"\ngradebook: {csv_path}\npage: {page}")
+    return 0
+
+
 def cmd_export(args) -> int:
-    """Export nbgrader's gradebook (every assignment) to CSV, and show grades.csv."""
+    """Export grades: nbgrader's gradebook CSV (default), or files Canvas and Moodle import.
+
+    ``--format canvas|moodle|csv`` writes the LMS's grade import file, for one
+    ASSIGNMENT or, without one, for every graded assignment of the course.
+    """
+    if args.format != "nbgrader":
+        return cmd_lms_export(args)
+    if not args.assignment:
+        raise GradingError("ASSIGNMENT is needed for --format nbgrader")
     out = Path(args.out or Path("grading") / args.assignment)
     _read_grades(out)  # fails clearly before nbgrader creates an empty gradebook
     target = Path(args.to or out / "gradebook_export.csv").resolve()
@@ -210,6 +282,15 @@ def _graded_course_args(parser: argparse.ArgumentParser, out_help: str) -> None:
     parser.add_argument("assignment", metavar="ASSIGNMENT")
     parser.add_argument("--out", metavar="DIR",
                         help=f"{out_help} (default: grading/ASSIGNMENT)")
+
+
+def _course_args(parser: argparse.ArgumentParser) -> None:
+    """Options of the commands that work across the course."""
+    parser.add_argument("--config", metavar="TOML",
+                        help="course config (default: ./course.toml if it exists)")
+    parser.add_argument("--roster", metavar="CSV", help="class roster (id, name, email, lms_id)")
+    parser.add_argument("--root", metavar="DIR", default="grading",
+                        help="folder holding each assignment's graded folder (default: grading)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -276,11 +357,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--student", help="only this student (nbgrader id)")
     p.set_defaults(func=cmd_feedback)
 
-    p = sub.add_parser("export", help="export the gradebook to CSV",
+    p = sub.add_parser("export", help="export grades (nbgrader CSV, Canvas, Moodle)",
                        description=cmd_export.__doc__)
-    _graded_course_args(p, "graded course directory")
-    p.add_argument("--to", metavar="FILE", help="CSV file (default: DIR/gradebook_export.csv)")
+    p.add_argument("assignment", metavar="ASSIGNMENT", nargs="?",
+                   help="one assignment (default with --format canvas|moodle|csv: the course)")
+    p.add_argument("--out", metavar="DIR",
+                   help="graded course directory of ASSIGNMENT (default: grading/ASSIGNMENT)")
+    p.add_argument("--format", choices=["nbgrader", "canvas", "moodle", "csv"],
+                   default="nbgrader", help="file to write (default: nbgrader's export)")
+    p.add_argument("--to", metavar="FILE", help="file to write (default: in the graded folder)")
+    _course_args(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("gradebook", help="the course gradebook across assignments",
+                       description=cmd_gradebook.__doc__)
+    p.add_argument("--out", metavar="DIR", help="where gradebook.csv and gradebook.html go "
+                                                "(default: ROOT/course)")
+    _course_args(p)
+    p.set_defaults(func=cmd_gradebook)
 
     p = sub.add_parser("demo", help="grade the bundled demo class and print the gradebook",
                        description=cmd_demo.__doc__)

@@ -9,7 +9,7 @@ import pytest
 
 from autograder.cli import build_parser, main
 
-SUBCOMMANDS = ["lab", "release", "grade", "feedback", "export", "demo"]
+SUBCOMMANDS = ["lab", "release", "grade", "feedback", "export", "gradebook", "demo"]
 
 
 @pytest.mark.parametrize("sub", SUBCOMMANDS)
