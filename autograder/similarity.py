@@ -74,9 +74,8 @@ def answer_code(nb: nbformat.NotebookNode, release: nbformat.NotebookNode | None
 
 
 def starter_code(release: nbformat.NotebookNode) -> str:
-    """The answer cells as released (the scaffold every student starts from)."""
-    return "\n".join(str(c.source) for c in release.cells if c.get("cell_type") == "code"
-                     and c.get("metadata", {}).get("nbgrader", {}).get("solution"))
+    """What every student starts from: the released answer cells and free code cells."""
+    return answer_code(release)
 
 
 def _fingerprint(name: str, code: str, noise: int, guarantee: int, boilerplate=None):
