@@ -140,6 +140,7 @@ class Grader:
     def prepare(self) -> None:
         """Lay out the course directory; release the assignment into the gradebook if needed."""
         check_sandbox()
+        _compile_course()
         self.course.prepare(self.assignment)
         release = self.out / "release" / self.assignment / f"{self.assignment}.ipynb"
         source = SOLUTIONS_DIR / self.assignment / f"{self.assignment}.ipynb"
@@ -449,6 +450,19 @@ class Grader:
                 "yes" if r.late else "no", str(r.days_late), f"{r.penalty:g}", f"{raw:g}")])
         _write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
         return path
+
+
+def _compile_course() -> None:
+    """Byte-compile the ``course`` package once, here, where its folder is writable.
+
+    Sandboxed kernels see the package read-only: without ``__pycache__`` each
+    of them would compile every course module it imports again.
+    """
+    import compileall
+
+    import course
+
+    compileall.compile_dir(Path(course.__file__).parent, quiet=1, workers=1)
 
 
 def _utc_naive(when):

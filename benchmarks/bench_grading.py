@@ -117,7 +117,8 @@ def code_fingerprint() -> dict[str, str]:
 
 
 def write_class(work: Path, n: int) -> tuple[Path, Path, dict[str, str], float]:
-    """Write the submissions twice: a folder per student, and nbgrader's ``submitted/``.
+    """Write the submissions three times: a folder per student, nbgrader's ``submitted/``,
+    and ``floor/`` (each notebook with its hidden tests, as run by :func:`floor_worker`).
 
     Returns the submissions folder, the nbgrader course directory (prepared
     and released), the class (student id -> demo student) and the seconds
@@ -142,11 +143,78 @@ def write_class(work: Path, n: int) -> tuple[Path, Path, dict[str, str], float]:
     start = time.perf_counter()
     nbg.generate_assignment(ASSIGNMENT)
     release_seconds = time.perf_counter() - start
+    sources = hidden_sources(nbg.root)
+    full = {}
+    for name in ORDINARY:
+        nb = nbformat.reads(texts[name], as_version=4)
+        _with_hidden_tests(nb, sources)
+        full[name] = nbformat.writes(nb)
     for sid, name in students.items():
         for folder in (subs / sid, nbg.root / "submitted" / sid / ASSIGNMENT):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{ASSIGNMENT}.ipynb").write_text(texts[name], encoding="utf-8")
+        (work / "floor").mkdir(exist_ok=True)
+        (work / "floor" / f"{sid}.ipynb").write_text(full[name], encoding="utf-8")
     return subs, nbg.root, students, release_seconds
+
+
+def hidden_sources(root: Path) -> dict[str, str]:
+    """Test cells' full sources (hidden tests included) from a released gradebook."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        assignment = gb.find_assignment(ASSIGNMENT)
+        return {cell.name: cell.source for nb in assignment.notebooks
+                for cell in nb.source_cells if cell.locked}
+
+
+def _with_hidden_tests(nb, sources: dict[str, str]) -> None:
+    for cell in nb.cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if gid in sources:
+            cell.source = sources[gid]
+
+
+def _floor_one(args: tuple[str, str, str]) -> float:
+    """Start a kernel and run one notebook (what any grader must do at least)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    path, cases, work = args
+    nb = nbformat.read(path, as_version=4)
+    Path(work).mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": work}}).execute()
+    return time.perf_counter() - start
+
+
+def floor_worker(folder: Path, cases: Path, jobs: int) -> None:
+    """The floor: every notebook of ``folder`` run once in a fresh kernel, ``jobs`` at once.
+
+    No sandbox, no restoring, no scoring, no gradebook, no feedback: only
+    starting a kernel and running the notebook (with its hidden tests, on the
+    same hidden inputs as the baseline), in ``jobs`` worker processes.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    os.environ["CRM_GRADING_DIR"] = str(cases)
+    os.environ["CRM_STUDENT_ID"] = BASELINE_SEED
+    paths = sorted(folder.glob("*.ipynb"))
+    work = folder / "work"
+    with ProcessPoolExecutor(max_workers=jobs,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_floor_one, [(str(p), str(cases), str(work / p.stem)) for p in paths]))
+
+
+def run_floor(work: Path, cases: Path, jobs: int, timeout: float) -> dict:
+    """The floor (:func:`floor_worker`) in a fresh process, timed like the others."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--floor-worker",
+           str(work / "floor"), "--floor-cases", str(cases), "--floor-jobs", str(jobs)]
+    result = timed(cmd, cwd=ROOT, env=_base_env(), timeout=timeout)
+    result["jobs"] = jobs
+    return result
 
 
 def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> dict:
@@ -195,11 +263,21 @@ def crm_course_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "autograder.cli"]
 
 
-def run_crm(subs: Path, out: Path, jobs: int, timeout: float) -> dict:
-    """``crm-course grade`` over the whole class into a fresh ``out``, timed."""
+def run_crm(subs: Path, out: Path, jobs: int, timeout: float, cache: Path | None = None,
+            feedback: bool = True) -> dict:
+    """``crm-course grade`` over the whole class into a fresh ``out``, timed.
+
+    Everything it does is counted: release (or the cached release), the
+    sandboxed runs, scoring, the gradebook, feedback pages (unless
+    ``feedback`` is False), grades.csv and report.html with its item analysis
+    and similarity check.
+    """
     cmd = [*crm_course_command(), "grade", ASSIGNMENT, str(subs), "--out", str(out),
-           "--jobs", str(jobs), "--no-feedback", "--quiet"]
-    result = timed(cmd, cwd=ROOT, env=_base_env(), timeout=timeout)
+           "--jobs", str(jobs), "--quiet"] + ([] if feedback else ["--no-feedback"])
+    env = _base_env()
+    if cache is not None:
+        env["CRM_COURSE_CACHE"] = str(cache)
+    result = timed(cmd, cwd=ROOT, env=env, timeout=timeout)
     result["jobs"] = jobs
     return result
 
@@ -318,7 +396,18 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--quick", action="store_true",
                         help="4 students: a smoke test")
     parser.add_argument("--no-save", action="store_true", help="do not write JSON")
+    parser.add_argument("--cold-cache", action="store_true",
+                        help="crm-course starts without a cached release (it then runs "
+                             "generate_assignment itself)")
+    parser.add_argument("--no-feedback", action="store_true",
+                        help="crm-course without feedback pages (the baseline writes none)")
+    parser.add_argument("--floor-worker", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--floor-cases", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--floor-jobs", type=int, default=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.floor_worker:
+        floor_worker(Path(args.floor_worker), Path(args.floor_cases), args.floor_jobs)
+        return {"ok": True}
     if args.quick:
         args.students = 4
     if args.students < 1:
@@ -347,6 +436,14 @@ def main(argv: list[str] | None = None) -> dict:
         cases = work / "baseline_grading"
         write_cases(ASSIGNMENT, BASELINE_SEED, cases)
         ids = list(students)
+        cache = work / "release_cache"
+        if not args.cold_cache:
+            # The release of this very source, made once (by the baseline's untimed
+            # generate_assignment): what a second grading of the course starts from.
+            from autograder import releasecache
+
+            os.environ["CRM_COURSE_CACHE"] = str(cache)
+            releasecache.store(nbg_root, ASSIGNMENT, releasecache.source_key(ASSIGNMENT))
 
         mix = ", ".join(f"{count} {name}"
                         for name, count in collections.Counter(students.values()).items())
@@ -354,10 +451,18 @@ def main(argv: list[str] | None = None) -> dict:
               f"work folder {work}", flush=True)
         print("timing nbgrader autograde ...", flush=True)
         baseline = run_nbgrader(nbg_root, cases, timeout)
+        print("timing the floor (a kernel per notebook, run once, 2 at a time) ...", flush=True)
+        floor = run_floor(work, cases, 2, timeout)
+        if floor["returncode"] != 0:
+            warnings.append(f"the floor run exited with {floor['returncode']}: "
+                            f"{floor['stderr_tail'].strip()[-500:]}")
         crm_runs = {}
         for jobs in (2, 1) if args.also_jobs1 else (2,):
             print(f"timing crm-course grade --jobs {jobs} ...", flush=True)
-            crm_runs[jobs] = run_crm(subs, work / f"crm_jobs{jobs}", jobs, timeout)
+            crm_runs[jobs] = run_crm(subs, work / f"crm_jobs{jobs}", jobs, timeout,
+                                     cache=work / (f"cold_cache{jobs}" if args.cold_cache
+                                                   else "release_cache"),
+                                     feedback=not args.no_feedback)
 
         nbg = nbgrader_scores(nbg_root)
         if baseline["returncode"] != 0:
@@ -389,6 +494,7 @@ def main(argv: list[str] | None = None) -> dict:
             shutil.rmtree(work, ignore_errors=True)
 
     ratio = baseline["seconds"] / crm["seconds"] if crm["seconds"] else float("nan")
+    over_floor = crm["seconds"] / floor["seconds"] if floor["seconds"] else float("nan")
     results = {
         "benchmark": "bench_grading",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -399,7 +505,11 @@ def main(argv: list[str] | None = None) -> dict:
         "nbgrader_generate_assignment_seconds": release_seconds,
         "nbgrader_autograde": baseline,
         "crm_course": {f"jobs{jobs}": run for jobs, run in crm_runs.items()},
+        "floor": floor,
+        "release_cache": "cold" if args.cold_cache else "warm",
+        "feedback": not args.no_feedback,
         "ratio_nbgrader_to_crm_jobs2": ratio,
+        "ratio_crm_jobs2_to_floor": over_floor,
         "ratio_nbgrader_to_crm_jobs1": (baseline["seconds"] / crm_runs[1]["seconds"]
                                         if 1 in crm_runs else None),
         "score_agreement_nbgrader_vs_crm": agreement,
@@ -412,19 +522,22 @@ def main(argv: list[str] | None = None) -> dict:
     }
 
     print(f"{'run':<40}{'seconds':>10}{'s/student':>11}")
-    rows = [("nbgrader autograde (one process)", baseline["seconds"])]
+    rows = [("nbgrader autograde (one process)", baseline["seconds"]),
+            ("floor: kernel + run, 2 at a time", floor["seconds"])]
     rows += [(f"crm-course grade --jobs {jobs}", run["seconds"])
              for jobs, run in sorted(crm_runs.items(), reverse=True)]
     for label, seconds in rows:
         print(f"{label:<40}{seconds:>10.1f}{seconds / n:>11.2f}")
     print(f"{'ratio nbgrader / crm-course --jobs 2':<40}{ratio:>9.2f}x")
+    print(f"{'ratio crm-course --jobs 2 / floor':<40}{over_floor:>9.2f}x")
     if 1 in crm_runs:
         print(f"{'ratio nbgrader / crm-course --jobs 1':<40}"
               f"{results['ratio_nbgrader_to_crm_jobs1']:>9.2f}x")
         print(f"{'speed-up --jobs 2 over --jobs 1':<40}"
               f"{crm_runs[1]['seconds'] / crm['seconds']:>9.2f}x")
-    print(f"(not timed for nbgrader, included in crm-course: generate_assignment, "
-          f"{release_seconds:.1f} s here)")
+    print(f"(nbgrader's generate_assignment, {release_seconds:.1f} s here, is not timed; "
+          f"crm-course's release cache was {'cold: it ran it' if args.cold_cache else 'warm'};"
+          f" crm-course {'without' if args.no_feedback else 'with'} feedback pages)")
     if crm.get("worker_seconds_median") is not None:
         print(f"median seconds per student in a crm-course worker (--jobs 2): "
               f"{crm['worker_seconds_median']:.2f}")
