@@ -29,6 +29,9 @@ def feedback_path(root: Path, assignment: str, nb_id: str) -> Path:
 
 @functools.cache
 def _exporter():
+    from autograder.nbgrader_light import light
+
+    light()
     import nbgrader
     from nbconvert.exporters import HTMLExporter
     from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
