@@ -199,8 +199,12 @@ def floor_worker(folder: Path, cases: Path, jobs: int) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from autograder.sandbox import BASE_ENV
+
     os.environ["CRM_GRADING_DIR"] = str(cases)
     os.environ["CRM_STUDENT_ID"] = BASELINE_SEED
+    # The same thread limits as crm-course's sandbox: a floor no slower than it need be.
+    os.environ.update({k: v for k, v in BASE_ENV.items() if k.endswith("_NUM_THREADS")})
     paths = sorted(folder.glob("*.ipynb"))
     work = folder / "work"
     with ProcessPoolExecutor(max_workers=jobs,
@@ -526,8 +530,10 @@ def main(argv: list[str] | None = None) -> dict:
             ("floor: kernel + run, 2 at a time", floor["seconds"])]
     rows += [(f"crm-course grade --jobs {jobs}", run["seconds"])
              for jobs, run in sorted(crm_runs.items(), reverse=True)]
-    for label, seconds in rows:
-        print(f"{label:<40}{seconds:>10.1f}{seconds / n:>11.2f}")
+    loads = [baseline, floor, *(run for _, run in sorted(crm_runs.items(), reverse=True))]
+    for (label, seconds), run in zip(rows, loads, strict=True):
+        print(f"{label:<40}{seconds:>10.1f}{seconds / n:>11.2f}   load "
+              f"{run['loadavg_before'][0]:.1f} -> {run['loadavg_after'][0]:.1f}")
     print(f"{'ratio nbgrader / crm-course --jobs 2':<40}{ratio:>9.2f}x")
     print(f"{'ratio crm-course --jobs 2 / floor':<40}{over_floor:>9.2f}x")
     if 1 in crm_runs:
