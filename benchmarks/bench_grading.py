@@ -226,7 +226,10 @@ def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> 
 
     The load averages before and after go with it: the machine may be shared.
     """
+    import resource
+
     load_before = os.getloadavg()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
         run = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True,
@@ -237,7 +240,12 @@ def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> 
         out = exc.stdout.decode(errors="replace") if isinstance(exc.stdout, bytes) else ""
         err = f"timed out after {timeout:g} s"
     seconds = time.perf_counter() - start
-    return {"command": cmd, "cwd": str(cwd), "seconds": seconds, "returncode": code,
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the command and every process it waited for (kernels included):
+    # what the machine had to do, less sensitive than the wall clock to other jobs.
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
+    return {"command": cmd, "cwd": str(cwd), "seconds": seconds, "cpu_seconds": cpu,
+            "returncode": code,
             "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
             "stdout_tail": (out or "")[-2000:], "stderr_tail": (err or "")[-2000:]}
 
@@ -525,17 +533,23 @@ def main(argv: list[str] | None = None) -> dict:
         "environment": _versions(),
     }
 
-    print(f"{'run':<40}{'seconds':>10}{'s/student':>11}")
+    print(f"{'run':<40}{'seconds':>10}{'s/student':>11}{'CPU s':>9}")
     rows = [("nbgrader autograde (one process)", baseline["seconds"]),
             ("floor: kernel + run, 2 at a time", floor["seconds"])]
     rows += [(f"crm-course grade --jobs {jobs}", run["seconds"])
              for jobs, run in sorted(crm_runs.items(), reverse=True)]
     loads = [baseline, floor, *(run for _, run in sorted(crm_runs.items(), reverse=True))]
     for (label, seconds), run in zip(rows, loads, strict=True):
-        print(f"{label:<40}{seconds:>10.1f}{seconds / n:>11.2f}   load "
+        print(f"{label:<40}{seconds:>10.1f}{seconds / n:>11.2f}{run['cpu_seconds']:>9.1f}   load "
               f"{run['loadavg_before'][0]:.1f} -> {run['loadavg_after'][0]:.1f}")
     print(f"{'ratio nbgrader / crm-course --jobs 2':<40}{ratio:>9.2f}x")
     print(f"{'ratio crm-course --jobs 2 / floor':<40}{over_floor:>9.2f}x")
+    cpu_ratio = baseline["cpu_seconds"] / crm["cpu_seconds"] if crm["cpu_seconds"] else 0
+    cpu_floor = crm["cpu_seconds"] / floor["cpu_seconds"] if floor["cpu_seconds"] else 0
+    print(f"{'CPU ratio nbgrader / crm-course':<40}{cpu_ratio:>9.2f}x")
+    print(f"{'CPU ratio crm-course / floor':<40}{cpu_floor:>9.2f}x")
+    results["cpu_ratio_nbgrader_to_crm_jobs2"] = cpu_ratio
+    results["cpu_ratio_crm_jobs2_to_floor"] = cpu_floor
     if 1 in crm_runs:
         print(f"{'ratio nbgrader / crm-course --jobs 1':<40}"
               f"{results['ratio_nbgrader_to_crm_jobs1']:>9.2f}x")
