@@ -52,7 +52,7 @@ def histogram_png(rows: list[StudentResult], max_score: float,
 
     graded = items.graded(rows)
     tasks = sorted(max_points or {})
-    fig, axes = plt.subplots(1, 1 + len(tasks), figsize=(3.2 + 1.9 * len(tasks), 2.8),
+    fig, axes = plt.subplots(1, 1 + len(tasks), figsize=(3.0 + 1.35 * len(tasks), 2.6),
                              squeeze=False, gridspec_kw={"width_ratios": [2.5] + [1] * len(tasks)})
     ax = axes[0][0]
     totals = [r.score for r in graded]

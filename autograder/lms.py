@@ -284,7 +284,8 @@ def _match(item: _Found, layout: str, roster: Roster) -> tuple[RosterStudent | N
                           f"{item.name or item.key!r} ({', '.join(s.id for s in same)}); put "
                           "their participant numbers in the roster's lms_id column")
     what = f"LMS id {item.lms_id}" if item.lms_id else "the folder name"
-    return None, f"{item.key!r}: {what} matches nobody on the roster {roster.source}: not graded"
+    return None, (f"{item.key!r}: {what} matches nobody on the roster "
+                  f"({Path(roster.source).name}): not graded")
 
 
 def _submission_time(files: list[Path], tz: ZoneInfo) -> tuple[datetime | None, str]:
