@@ -83,6 +83,7 @@ from autograder.worker import (
     die_with_parent,
     explain_ungraded,
     grade_submission,
+    warm_up,
 )
 
 __all__ = ["STATUSES", "Grader", "StudentResult", "grade"]
@@ -192,6 +193,25 @@ class Grader:
                                   roster=self.roster, tz=self.config.tz)
         self.layout = layout
         self.entries = {e.student_id: e for e in entries}
+        # Workers start (and import what they need) while this process sets up.
+        self._warm = self._pool(min(self.jobs, max(1, sum(not e.status for e in entries))),
+                                warm=True)
+        try:
+            return self._grade_entries(entries)
+        finally:
+            if self._warm is not None:
+                self._warm.shutdown(wait=True, cancel_futures=True)
+                self._warm = None
+
+    def _pool(self, size: int, warm: bool = False) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context(
+            "spawn"), initializer=die_with_parent)
+        if warm:
+            for _ in range(size):
+                pool.submit(warm_up, self.assignment, self.feedback)
+        return pool
+
+    def _grade_entries(self, entries: list[Entry]) -> list[StudentResult]:
         self.prepare()
         self.state_dir.mkdir(parents=True, exist_ok=True)
         rows: dict[str, StudentResult] = {}
@@ -271,10 +291,10 @@ class Grader:
             if not pending and not pages:
                 break
             retry: list[Job] = []
-            context = multiprocessing.get_context("spawn")
             workers = max(1, min(self.jobs, max(len(pending), len(pages))))
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                     initializer=die_with_parent) as pool:
+            pool, self._warm = (self._warm, None) if attempt == 1 and getattr(
+                self, "_warm", None) is not None else (self._pool(workers), None)
+            with pool:
                 futures = {pool.submit(grade_submission, job): job for job in pending}
                 page_futures = [self._page(pool, nb_id) for nb_id in pages]
                 for future in as_completed(futures):

@@ -27,6 +27,7 @@ import hashlib
 import html
 import shutil
 import signal
+import threading
 import time
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -34,7 +35,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.answers import Score, score_folder, write_cases
+from autograder.answers import Score, precompute, score_folder, write_cases
 from autograder.coursedir import GradingError
 from autograder.execute import Limits, run_notebook
 from autograder.restore import restore_cells
@@ -135,6 +136,20 @@ def die_with_parent() -> None:
         pass
 
 
+def warm_up(assignment: str, feedback: bool = True) -> None:
+    """Import in a new worker what grading needs, before the first student arrives."""
+    import jupyter_client  # noqa: F401
+    import nbclient  # noqa: F401
+
+    from autograder.reference import load
+
+    load(assignment)
+    if feedback:
+        from autograder.feedbackpages import _exporter
+
+        _exporter()
+
+
 def explain_ungraded(root: Path, assignment: str, result: StudentResult) -> None:
     """Feedback for a submission that could not be run: what was wrong, in both languages."""
     folder = root / "feedback" / result.nbgrader_id / assignment
@@ -228,6 +243,10 @@ def grade_submission(job: Job) -> StudentResult:
         shutil.rmtree(work)
     grading = work / "grading"
     write_cases(job.assignment, job.student_id, grading)
+    # The reference's answers are worked out while the kernel runs (see answers.precompute).
+    ahead = threading.Thread(target=precompute, args=(job.assignment, job.student_id),
+                             daemon=True)
+    ahead.start()
     nbformat.write(restored, work / f"{job.assignment}.ipynb")
     full = copy.deepcopy(restored)
     _with_hidden_tests(full, job.sources)
@@ -236,6 +255,7 @@ def grade_submission(job: Job) -> StudentResult:
                               policy=SandboxPolicy(memory_bytes=job.memory_bytes),
                               env={"CRM_GRADING_DIR": str(grading),
                                    "CRM_STUDENT_ID": job.student_id})
+        ahead.join()
         scores = score_folder(job.assignment, grading, job.student_id)
         handed_in = any((grading / "answers").glob("*.json"))
     finally:
