@@ -87,10 +87,65 @@ class Score:
     max_points: float
     header: str
     lines: list[str] = field(default_factory=list)
+    #: Each hidden case (quiz item, number) by name: passed or not, for item analysis.
+    cases: dict[str, bool] = field(default_factory=dict)
+    #: Quiz only: the answer given to each item (for distractor analysis).
+    choices: dict[str, str] = field(default_factory=dict)
 
     @property
     def report(self) -> str:
         return "\n".join([self.header, *self.lines])
+
+
+_CASES: dict[tuple[str, str], list] = {}
+
+
+def cases_of(question: Question, seed: str) -> list:
+    """``question.cases(seed)``, kept for the student being graded.
+
+    A worker writes a student's hidden inputs before the kernel runs and
+    scores the same inputs after it: generating them once saves about half
+    a second per student. Only the latest student's cases are kept.
+    """
+    key = (question.qid, str(seed))
+    if key not in _CASES:
+        if any(k[1] != key[1] for k in _CASES):
+            _CASES.clear()
+        _CASES[key] = question.cases(seed)
+    return _CASES[key]
+
+
+_EXPECTED: dict[tuple[str, str, str], object] = {}
+
+
+def _expected(question: Question, seed: str, case=None):
+    """The reference's answer to one case (or the right numbers), kept for this student."""
+    key = (question.qid, str(seed), case.name if case is not None else "")
+    if key not in _EXPECTED:
+        if any(k[1] != key[1] for k in _EXPECTED):
+            _EXPECTED.clear()
+        _EXPECTED[key] = (question.expected(seed) if case is None else
+                          question.reference(*copy.deepcopy(case.args), **case.kwargs))
+    return _EXPECTED[key]
+
+
+def precompute(assignment: str, seed: str) -> None:
+    """Work out the reference's answers for a student ahead of scoring.
+
+    A worker runs this in a thread while the student's kernel runs, so the
+    reference functions use time the worker would spend waiting. Scoring
+    finds the answers ready (or computes what is missing); nothing here can
+    change a score.
+    """
+    try:
+        for question in load(assignment).QUESTIONS.values():
+            if question.kind == "function":
+                for case in cases_of(question, seed):
+                    _expected(question, seed, case)
+            elif question.kind == "numbers":
+                _expected(question, seed)
+    except Exception:  # noqa: BLE001, S110 - scoring computes (and reports) it again
+        pass
 
 
 def write_cases(assignment: str, seed: str, folder: Path,
@@ -112,7 +167,7 @@ def write_cases(assignment: str, seed: str, folder: Path,
     for qid, question in load(assignment).QUESTIONS.items():
         if question.kind != "function" or (qids is not None and qid not in qids):
             continue
-        cases = [(c.name, c.args, dict(c.kwargs)) for c in question.cases(seed)]
+        cases = [(c.name, c.args, dict(c.kwargs)) for c in cases_of(question, seed)]
         (out / f"{qid}.pkl").write_bytes(pickle.dumps(cases))
 
 
@@ -163,23 +218,25 @@ def _score_quiz(question: Question, record: dict) -> Score:
     right = sum(given.get(qno) == key for qno, key in question.key.items())
     total = len(question.key)
     return Score(question.qid, round(question.points * right / total, 2), question.points,
-                 f"{question.qid} {question.name}: {right}/{total} answers right.", lines)
+                 f"{question.qid} {question.name}: {right}/{total} answers right.", lines,
+                 cases={qno: given.get(qno) == key for qno, key in question.key.items()},
+                 choices={qno: given.get(qno, "")[:20] for qno in question.key})
 
 
 def _score_numbers(question: Question, record: dict, seed: str) -> Score:
     lines: list[str] = []
     answer = _value(record, lines)
-    rows = question.compare(question.expected(seed), answer)
+    rows = question.compare(_expected(question, seed), answer)
     right = sum(ok for _, ok, _ in rows)
     lines += [f"  - {message}" for _, ok, message in rows if not ok]
     return Score(question.qid, round(question.points * right / max(len(rows), 1), 2),
                  question.points,
                  f"{question.qid} {question.name}: {right}/{len(rows)} numbers right "
-                 "for your data.", lines)
+                 "for your data.", lines, cases={key: bool(ok) for key, ok, _ in rows})
 
 
 def _score_function(question: Question, record: dict, seed: str) -> Score:
-    cases = question.cases(seed)
+    cases = cases_of(question, seed)
     lines: list[str] = []
     passed = 0
     results = record.get("results")
@@ -187,7 +244,9 @@ def _score_function(question: Question, record: dict, seed: str) -> Score:
         lines.append(f"  - {question.name}: {record.get('error', 'no results were handed in')}")
         results = []
     by_name = {r.get("case"): r for r in results if isinstance(r, dict)}
+    outcome: dict[str, bool] = {}
     for case in cases if results else []:
+        outcome[case.name] = False
         got_record = by_name.get(case.name)
         if got_record is None:
             lines.append(f"  - {case.name}: no result")
@@ -200,19 +259,20 @@ def _score_function(question: Question, record: dict, seed: str) -> Score:
         except (Unreadable, ValueError) as exc:
             lines.append(f"  - {case.name}: the result could not be read ({exc})")
             continue
-        expected = question.reference(*copy.deepcopy(case.args), **case.kwargs)
+        expected = _expected(question, seed, case)
         try:
             ok, message = question.compare(expected, got)
         except Exception as exc:  # noqa: BLE001 - a result we cannot even compare
             ok, message = False, f"result could not be compared ({type(exc).__name__})"
         if ok:
             passed += 1
+            outcome[case.name] = True
         else:
             lines.append(f"  - {case.name}: {message}")
     points = round(question.points * passed / max(len(cases), 1), 2)
     return Score(question.qid, points, question.points,
                  f"{question.qid} {question.name}: {passed}/{len(cases)} hidden cases passed.",
-                 lines)
+                 lines, cases=outcome)
 
 
 def _raised(error: str) -> str:

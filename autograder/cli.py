@@ -145,9 +145,10 @@ def cmd_grade(args) -> int:
     grader = Grader(args.assignment, out, jobs=args.jobs, cell_timeout=args.cell_timeout,
                     submission_timeout=args.timeout, memory=args.memory,
                     feedback=not args.no_feedback, force=args.force,
-                    progress=not args.quiet)
+                    progress=not args.quiet, roster=args.roster, layout=args.layout,
+                    config=args.config)
     rows = grader.grade_folder(args.submissions)
-    print()
+    print(f"\nlayout of the download: {grader.layout}")
     print_table(rows, grader.max_score)
     print(f"\ngrades: {out / 'grades.csv'}\nreport: {out / 'report.html'}")
     _say_what_is_left(rows, args.assignment, out)
@@ -176,10 +177,86 @@ def cmd_feedback(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
-    """Export nbgrader's gradebook (every assignment) to CSV, and show grades.csv."""
+def _course_grades(args):
+    """The course config, roster and graded assignments an export or gradebook works on."""
+    from autograder.courseconfig import load_config
+    from autograder.gradebook import collect_grades, read_assignment
+    from autograder.roster import load_roster
+
+    config = load_config(args.config)
+    roster = load_roster(args.roster)
+    if getattr(args, "assignment", None):
+        assignment = check_assignment(args.assignment)
+        out = Path(args.out) if args.out else None
+        graded = ([read_assignment(out, assignment)] if out is not None
+                  else collect_grades(config, args.root, [assignment]))
+    else:
+        graded = collect_grades(config, args.root)
+        if not graded:
+            raise GradingError(f"no graded assignment under {args.root} (run `crm-course "
+                               "grade` first, or give --root)")
+    return config, roster, graded
+
+
+def cmd_lms_export(args) -> int:
+    """Write a grade file for Canvas, Moodle or a spreadsheet (one assignment or the course)."""
+    from autograder.csvsafe import write_csv
+    from autograder.gradebook import canvas_rows, course_table, moodle_rows, plain_rows
     from autograder.manual import refresh_course
 
+    for done in _course_grades(args)[2]:  # manual grades given since grading
+        refresh_course(done.assignment, done.folder)
+    config, roster, graded = _course_grades(args)
+    table = course_table(config, graded, roster)
+    header, rows = {"canvas": lambda: canvas_rows(table, config, graded),
+                    "moodle": lambda: moodle_rows(table, config, graded),
+                    "csv": lambda: plain_rows(table, graded)}[args.format]()
+    name = args.assignment or "course"
+    target = Path(args.to or (graded[0].folder if args.assignment else Path(args.root)) /
+                  f"{name}_{args.format}.csv")
+    # Canvas and Moodle read UTF-8 without a byte-order mark; a spreadsheet wants one.
+    write_csv(target, header, rows, bom=args.format == "csv")
+    blank = [sid for g in graded for sid, r in g.rows.items() if r.get("status") == "ambiguous"]
+    print(f"{args.format} grades of {', '.join(g.assignment for g in graded)} for "
+          f"{len(table)} students written to {target}")
+    if blank:
+        print(f"left empty (not graded, status ambiguous): {', '.join(sorted(blank))}")
+    return 0
+
+
+def cmd_gradebook(args) -> int:
+    """The course gradebook: every student, every assignment, weights, total, letters."""
+    from autograder.csvsafe import write_csv
+    from autograder.gradebook import course_table, gradebook_html, plain_rows
+
+    args.assignment = None
+    config, roster, graded = _course_grades(args)
+    table = course_table(config, graded, roster)
+    out = Path(args.out or Path(args.root) / "course")
+    header, rows = plain_rows(table, graded)
+    csv_path = write_csv(out / "gradebook.csv", header, rows)
+    page = out / "gradebook.html"
+    page.write_text(gradebook_html(table, config, graded), encoding="utf-8")
+    columns = ["student_id", *(g.assignment for g in graded), "total_percent", "letter"]
+    _print_table([{c: ("" if r[c] is None else r[c]) for c in columns}
+                  for r in table.to_dict("records")], columns)
+    print(f"\ngradebook: {csv_path}\npage: {page}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    """Export grades: nbgrader's gradebook CSV (default), or files Canvas and Moodle import.
+
+    ``--format canvas|moodle|csv`` writes the LMS's grade import file, for one
+    ASSIGNMENT or, without one, for every graded assignment of the course. Either
+    way, manual grades given in the formgrader since grading are read in first.
+    """
+    from autograder.manual import refresh_course
+
+    if args.format != "nbgrader":
+        return cmd_lms_export(args)
+    if not args.assignment:
+        raise GradingError("ASSIGNMENT is needed for --format nbgrader")
     out = Path(args.out or Path("grading") / args.assignment)
     _read_grades(out)  # fails clearly before nbgrader creates an empty gradebook
     target = Path(args.to or out / "gradebook_export.csv").resolve()
@@ -264,6 +341,15 @@ def _graded_course_args(parser: argparse.ArgumentParser, out_help: str) -> None:
                         help=f"{out_help} (default: grading/ASSIGNMENT)")
 
 
+def _course_args(parser: argparse.ArgumentParser) -> None:
+    """Options of the commands that work across the course."""
+    parser.add_argument("--config", metavar="TOML",
+                        help="course config (default: ./course.toml if it exists)")
+    parser.add_argument("--roster", metavar="CSV", help="class roster (id, name, email, lms_id)")
+    parser.add_argument("--root", metavar="DIR", default="grading",
+                        help="folder holding each assignment's graded folder (default: grading)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``crm-course`` and its subcommands.
 
@@ -292,11 +378,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"assignment ids ({', '.join(ASSIGNMENTS)}); default: all available")
     p.set_defaults(func=cmd_release)
 
-    p = sub.add_parser("grade", help="grade a folder of submissions",
-                       description=cmd_grade.__doc__ + " SUBMISSIONS_DIR holds one folder per "
-                       "student id with that student's notebook (any file name).")
+    p = sub.add_parser("grade", help="grade a folder of submissions or an LMS download",
+                       description=cmd_grade.__doc__ + " SUBMISSIONS is an LMS download, "
+                       "zipped or not: Canvas's 'Download Submissions', Moodle's 'Download "
+                       "all submissions', or one folder per student id with that student's "
+                       "notebook (any file name).")
     _graded_course_args(p, "course directory for the gradebook, grades.csv and feedback")
-    p.add_argument("submissions", metavar="SUBMISSIONS_DIR")
+    p.add_argument("submissions", metavar="SUBMISSIONS")
+    p.add_argument("--roster", metavar="CSV",
+                   help="class roster (id, name, email, lms_id): every enrolled student gets "
+                        "a row, those who handed in nothing as missing")
+    p.add_argument("--layout", choices=["canvas", "moodle", "folders"],
+                   help="layout of the download (default: detected)")
+    p.add_argument("--config", metavar="TOML",
+                   help="course config with due dates and the late rule "
+                        "(default: ./course.toml if it exists)")
     p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
                    help=f"submissions graded at once (default: the number of cores, "
                         f"{os.cpu_count()})")
@@ -318,10 +414,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--student", help="only this student (nbgrader id)")
     p.set_defaults(func=cmd_feedback)
 
-    p = sub.add_parser("export", help="export the gradebook to CSV",
+    p = sub.add_parser("export", help="export grades (nbgrader CSV, Canvas, Moodle)",
                        description=cmd_export.__doc__)
-    _graded_course_args(p, "graded course directory")
-    p.add_argument("--to", metavar="FILE", help="CSV file (default: DIR/gradebook_export.csv)")
+    p.add_argument("assignment", metavar="ASSIGNMENT", nargs="?",
+                   help="one assignment (default with --format canvas|moodle|csv: the course)")
+    p.add_argument("--out", metavar="DIR",
+                   help="graded course directory of ASSIGNMENT (default: grading/ASSIGNMENT)")
+    p.add_argument("--format", choices=["nbgrader", "canvas", "moodle", "csv"],
+                   default="nbgrader", help="file to write (default: nbgrader's export)")
+    p.add_argument("--to", metavar="FILE", help="file to write (default: in the graded folder)")
+    _course_args(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("formgrade", help="grade written tasks by hand in nbgrader's formgrader",
@@ -331,6 +433,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
     p.add_argument("extra", nargs="*", help="further options passed to jupyter lab")
     p.set_defaults(func=cmd_formgrade)
+    p = sub.add_parser("gradebook", help="the course gradebook across assignments",
+                       description=cmd_gradebook.__doc__)
+    p.add_argument("--out", metavar="DIR", help="where gradebook.csv and gradebook.html go "
+                                                "(default: ROOT/course)")
+    _course_args(p)
+    p.set_defaults(func=cmd_gradebook)
 
     p = sub.add_parser("demo", help="grade the bundled demo class and print the gradebook",
                        description=cmd_demo.__doc__)

@@ -67,16 +67,32 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import manual
+from autograder import manual, releasecache
+from autograder.courseconfig import CourseConfig, load_config
 from autograder.coursedir import SOLUTIONS_DIR, CourseDir, GradingError, check_assignment
+from autograder.csvsafe import defuse
 from autograder.execute import Limits
+from autograder.feedbackpages import feedback_path, write_feedback
+from autograder.late import days_late
+from autograder.lms import Entry, collect, prepare_staging
+from autograder.nbgrader_light import light as light_nbgrader
 from autograder.report import write_report
-from autograder.safety import defuse_cell
+from autograder.roster import Roster, load_roster
 from autograder.sandbox import DEFAULT_MEMORY, check_sandbox, parse_size
-from autograder.submissions import fingerprint, nbgrader_id, student_folders
-from autograder.worker import STATUSES, Job, StudentResult, die_with_parent, grade_submission
+from autograder.submissions import fingerprint, nbgrader_id
+from autograder.worker import (
+    STATUSES,
+    Job,
+    StudentResult,
+    die_with_parent,
+    explain_ungraded,
+    grade_submission,
+    warm_up,
+)
 
 __all__ = ["STATUSES", "Grader", "StudentResult", "grade"]
+
+light_nbgrader()  # the gradebook without nbgrader's server extensions (about 2 s saved)
 
 #: Seconds a whole submission may take.
 SUBMISSION_TIMEOUT = 600
@@ -95,7 +111,9 @@ class Grader:
                  cell_timeout: float = 30, submission_timeout: float = SUBMISSION_TIMEOUT,
                  memory: str | int = DEFAULT_MEMORY, feedback: bool = True,
                  force: bool = False, progress: bool = True,
-                 log: Callable[[str], None] = print):
+                 log: Callable[[str], None] = print, roster: Roster | str | Path | None = None,
+                 layout: str | None = None, config: CourseConfig | str | Path | None = None,
+                 analysis: bool = True):
         self.assignment = check_assignment(assignment)
         self.course = CourseDir(Path(out_dir), cell_timeout=int(cell_timeout))
         self.jobs = max(1, int(jobs or os.cpu_count() or 1))
@@ -106,6 +124,12 @@ class Grader:
         self.force = force
         self.progress = progress
         self.log = log
+        self.roster = roster if isinstance(roster, Roster) or roster is None else load_roster(
+            roster)
+        self.layout = layout
+        self.config = config if isinstance(config, CourseConfig) else load_config(config)
+        self.analysis = analysis
+        self.entries: dict[str, Entry] = {}
         self.release_nb: nbformat.NotebookNode | None = None
         self.sources: dict[str, str] = {}
         self.qids: list[str] = []
@@ -124,10 +148,17 @@ class Grader:
     def prepare(self) -> None:
         """Lay out the course directory; release the assignment into the gradebook if needed."""
         check_sandbox()
+        _compile_course()
         self.course.prepare(self.assignment)
         release = self.out / "release" / self.assignment / f"{self.assignment}.ipynb"
         source = SOLUTIONS_DIR / self.assignment / f"{self.assignment}.ipynb"
-        if self.force or not self._released(release, source):
+        if not (self.out / "gradebook.db").exists():
+            # A fresh course directory: the cached release of this very source, if any.
+            key = releasecache.source_key(self.assignment, self.course.cell_timeout)
+            if not releasecache.restore(self.out, self.assignment, key):
+                self.course.generate_assignment(self.assignment)
+                releasecache.store(self.out, self.assignment, key)
+        elif self.force or not self._released(release, source):
             self.course.generate_assignment(self.assignment)
         self.release_nb = nbformat.read(release, as_version=4)
         self._read_gradebook()
@@ -160,42 +191,111 @@ class Grader:
     # ------------------------------------------------------------ grading
 
     def grade_folder(self, submissions: str | Path) -> list[StudentResult]:
-        """Grade every student folder in ``submissions``; write grades.csv; return rows."""
-        folders = student_folders(Path(submissions))
+        """Grade every student of a download (see :mod:`autograder.lms`); write grades.csv."""
+        staging = prepare_staging(self.out / "incoming" / self.assignment)
+        layout, entries = collect(submissions, self.assignment, staging, layout=self.layout,
+                                  roster=self.roster, tz=self.config.tz)
+        self.layout = layout
+        self.entries = {e.student_id: e for e in entries}
+        # Workers start (and import what they need) while this process sets up.
+        self._warm = self._pool(min(self.jobs, max(1, sum(not e.status for e in entries))),
+                                warm=True)
+        try:
+            return self._grade_entries(entries)
+        finally:
+            if self._warm is not None:
+                self._warm.shutdown(wait=True, cancel_futures=True)
+                self._warm = None
+
+    def _pool(self, size: int, warm: bool = False) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context(
+            "spawn"), initializer=die_with_parent)
+        if warm:
+            for _ in range(size):
+                pool.submit(warm_up, self.assignment, self.feedback)
+        return pool
+
+    def _grade_entries(self, entries: list[Entry]) -> list[StudentResult]:
         self.prepare()
         self.state_dir.mkdir(parents=True, exist_ok=True)
         rows: dict[str, StudentResult] = {}
         todo: list[Job] = []
+        pages: list[str] = []  # students whose feedback page must be (re)written
         scratch = Path(tempfile.mkdtemp(prefix="crm-"))
         release = nbformat.writes(self.release_nb)
-        for folder in folders:
-            sid = folder.name
+        for entry in entries:
+            sid = entry.student_id
             nb_id = nbgrader_id(sid)
+            if entry.status:  # missing from the download, unknown or ambiguous: not run
+                rows[sid] = self._not_run(entry, nb_id)
+                continue
+            folder = entry.folder
             print_ = fingerprint(folder)
             done = self._load_state(nb_id)
             if done is not None and done.fingerprint == print_ and not self.force:
+                if self._late_changed(done, entry) or not feedback_path(
+                        self.out, self.assignment, nb_id).exists():
+                    pages.append(nb_id)
                 rows[sid] = done
                 continue
             # absolute(), not resolve(): a folder that is a link is refused, not followed.
             todo.append(Job(self.assignment, sid, nb_id, str(folder.absolute()),
                             str(self.out), release, self.sources, self.limits,
                             self.memory_bytes, str(scratch), print_))
-        if rows:
-            self.log(f"{len(rows)} student(s) already graded (use --force to grade again)")
+        resumed = len(rows) - sum(bool(e.status) for e in entries)
+        if resumed:
+            self.log(f"{resumed} student(s) already graded (use --force to grade again)")
+        pages = [p for p in pages if self._ran(p)] if self.feedback else []
         try:
-            self._run(todo, rows, folders)
+            self._run(todo, rows, entries, pages)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-        ordered = [rows[f.name] for f in folders if f.name in rows]
-        if self.feedback and ordered:
-            self._feedback(ordered)
-        manual.refresh(self.course.gradebook_url, self.assignment, ordered)  # graded since?
-        self.write_csv(ordered)
-        write_report(self.out / "report.html", self.assignment, ordered, self.max_score)
+        ordered = [rows[e.student_id] for e in entries if e.student_id in rows]
+        self.publish(ordered)
         return ordered
 
-    def _run(self, todo: list[Job], rows: dict[str, StudentResult],
-             folders: list[Path]) -> None:
+    def publish(self, rows: list[StudentResult]) -> None:
+        """Bring ``rows`` up to date with the gradebook, then write grades.csv and report.html.
+
+        Manual grades given in the formgrader since a row was saved are read in
+        (:func:`autograder.manual.refresh`; late penalties stay subtracted), and
+        the report gets its item analysis and similarity flags.
+        """
+        manual.refresh(self.course.gradebook_url, self.assignment, rows)
+        self.write_csv(rows)
+        extra = ""
+        if self.analysis and rows:
+            from autograder.analysis import report_sections
+
+            if self.release_nb is None:
+                release = self.out / "release" / self.assignment / f"{self.assignment}.ipynb"
+                self.release_nb = nbformat.read(release, as_version=4)
+            extra = report_sections(self.out, self.assignment, rows, self.release_nb,
+                                    log=self.log)
+        write_report(self.out / "report.html", self.assignment, rows, self.max_score,
+                     extra=extra)
+
+    def _ran(self, nb_id: str) -> bool:
+        return (self.out / "autograded" / nb_id / self.assignment /
+                f"{self.assignment}.ipynb").exists()
+
+    def _not_run(self, entry: Entry, nb_id: str) -> StudentResult:
+        """The row of a student with nothing to run, or of a file matched to nobody."""
+        result = StudentResult(student_id=entry.student_id, nbgrader_id=nb_id,
+                               status=entry.status, message=entry.message,
+                               max_score=self.max_score, questions=dict.fromkeys(self.qids, 0.0))
+        if entry.status == "unknown":  # not a student: no gradebook entry, no page
+            result.name, result.lms_id = entry.name, entry.lms_id
+            return result
+        explain_ungraded(self.out, self.assignment, result)
+        job = Job(self.assignment, entry.student_id, nb_id, "", str(self.out), "", {},
+                  self.limits, self.memory_bytes, "")
+        self._record(job, result)
+        return result
+
+    def _run(self, todo: list[Job], rows: dict[str, StudentResult], entries: list[Entry],
+             pages: list[str]) -> None:
+        """Grade ``todo`` in worker processes; the same workers write feedback pages."""
         from tqdm import tqdm
 
         bar = tqdm(total=len(todo), desc=f"grading {self.assignment}", unit="student",
@@ -203,14 +303,18 @@ class Grader:
                    dynamic_ncols=True)
         flagged = 0
         pending = todo
+        order = [e.student_id for e in entries]
+        failed_pages = False
         for attempt in (1, 2):
-            if not pending:
+            if not pending and not pages:
                 break
             retry: list[Job] = []
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=min(self.jobs, len(pending)),
-                                     mp_context=context, initializer=die_with_parent) as pool:
+            workers = max(1, min(self.jobs, max(len(pending), len(pages))))
+            pool, self._warm = (self._warm, None) if attempt == 1 and getattr(
+                self, "_warm", None) is not None else (self._pool(workers), None)
+            with pool:
                 futures = {pool.submit(grade_submission, job): job for job in pending}
+                page_futures = [self._page(pool, nb_id) for nb_id in pages]
                 for future in as_completed(futures):
                     job = futures[future]
                     try:
@@ -224,12 +328,26 @@ class Grader:
                         result = self._failed(job, f"{type(exc).__name__}: {exc}")
                     self._record(job, result)
                     rows[job.student_id] = result
-                    self.write_csv([rows[f.name] for f in folders if f.name in rows])
+                    self.write_csv([rows[sid] for sid in order if sid in rows])
+                    if self.feedback and self._ran(job.nb_id):
+                        page_futures.append(self._page(pool, job.nb_id))
                     flagged += result.status != "ok"
                     bar.set_postfix_str(f"{job.student_id}: {result.status}; flagged {flagged}")
                     bar.update()
-            pending = retry
+                for future in page_futures:
+                    try:
+                        future.result()
+                    except Exception as exc:  # noqa: BLE001 - nbgrader's own way below
+                        failed_pages = True
+                        self.log(f"a feedback page failed ({type(exc).__name__}: "
+                                 f"{str(exc)[:200]}); writing them with nbgrader")
+            pending, pages = retry, []
         bar.close()
+        if failed_pages:
+            self._feedback(list(rows.values()))
+
+    def _page(self, pool, nb_id: str):
+        return pool.submit(write_feedback, str(self.out), self.assignment, nb_id)
 
     def _failed(self, job: Job, message: str) -> StudentResult:
         # Whatever an earlier run left for this student is not this submission's.
@@ -271,8 +389,67 @@ class Grader:
                 result.score = round(float(sub.score), 2)
                 result.questions = {grade.name: round(float(grade.score), 2)
                                     for notebook in sub.notebooks for grade in notebook.grades}
+        result.raw_score = None  # the score just read is before any late penalty
+        entry = self.entries.get(job.student_id)
+        if entry is not None:
+            self._apply_late(result, entry, ran)
         manual.refresh(self.course.gradebook_url, self.assignment, [result])  # tasks by hand
         _write_atomic(self.state_dir / f"{job.nb_id}.json", json.dumps(result.to_dict()))
+
+    # ------------------------------------------------------------ late work
+
+    def _lateness(self, result: StudentResult, entry: Entry) -> dict:
+        """Name, ids, submission time and late penalty of a row, from its download entry."""
+        due = self.config.due(self.assignment)
+        rule = self.config.late
+        raw = result.raw_score if result.raw_score is not None else result.score
+        when = entry.submitted_at
+        days = days_late(when, due, late_mark=entry.late_mark,
+                         grace_minutes=rule.grace_minutes) if entry.status != "missing" else 0
+        penalty = rule.penalty(self.max_score, days, raw) if days else 0.0
+        return {"name": entry.name, "email": entry.email, "lms_id": entry.lms_id,
+                "submitted_at": when.isoformat(timespec="seconds") if when else "",
+                "late": days > 0, "days_late": days, "penalty": penalty, "raw_score": raw,
+                "score": round(raw - penalty, 2)}
+
+    def _late_changed(self, result: StudentResult, entry: Entry) -> bool:
+        """Bring a resumed row's late penalty up to date; True if it changed."""
+        fields = self._lateness(result, entry)
+        if all(getattr(result, k) == v for k, v in fields.items()):
+            return False
+        self._apply_late(result, entry, self._ran(result.nbgrader_id))
+        _write_atomic(self.state_dir / f"{result.nbgrader_id}.json",
+                      json.dumps(result.to_dict()))
+        return True
+
+    def _apply_late(self, result: StudentResult, entry: Entry, ran: bool) -> None:
+        """Set the row's late fields and store due date, time and penalty in the gradebook.
+
+        nbgrader keeps the penalty per submitted notebook
+        (``late_submission_penalty``); its feedback pages and ``nbgrader export``
+        subtract it from the score.
+        """
+        from nbgrader.api import Gradebook, MissingEntry
+
+        for key, value in self._lateness(result, entry).items():
+            setattr(result, key, value)
+        due = self.config.due(self.assignment)
+        with Gradebook(self.course.gradebook_url) as gb:
+            if due is not None:
+                gb.update_or_create_assignment(self.assignment, duedate=_utc_naive(due))
+            gb.update_or_create_student(result.nbgrader_id, lms_user_id=result.student_id,
+                                        last_name=entry.name or None,
+                                        email=entry.email or None)
+            if not ran:
+                return
+            try:
+                sub = gb.find_submission(self.assignment, result.nbgrader_id)
+            except MissingEntry:
+                return
+            sub.timestamp = _utc_naive(entry.submitted_at) if entry.submitted_at else None
+            for k, notebook in enumerate(sub.notebooks):
+                notebook.late_submission_penalty = result.penalty if k == 0 else 0.0
+            gb.db.commit()
 
     def _load_state(self, nb_id: str) -> StudentResult | None:
         path = self.state_dir / f"{nb_id}.json"
@@ -302,17 +479,41 @@ class Grader:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer)
         writer.writerow(["student_id", "assignment", "score", "max_score", "status",
-                         "auto_max", "manual_pending", *qids, "message", "feedback"])
+                         "auto_max", "manual_pending", *qids, "message", "feedback", "name",
+                         "email", "lms_id", "submitted_at", "late", "days_late",
+                         "late_penalty", "raw_score"])
         for r in results:
             r.feedback = self._feedback_path(r) or r.feedback
-            # Folder names and messages are the students': never a formula (safety.py).
-            writer.writerow([defuse_cell(r.student_id), self.assignment, f"{r.score:g}",
-                             f"{self.max_score:g}", r.status, f"{r.auto_max:g}",
-                             f"{r.manual_pending:g}",
-                             *(manual.cell_text(r, q, r.questions.get(q, 0.0)) for q in qids),
-                             defuse_cell(r.message), defuse_cell(r.feedback)])
+            raw = r.raw_score if r.raw_score is not None else r.score
+            # Folder names, messages and roster fields are the students': never a formula.
+            writer.writerow([defuse(c) for c in (
+                r.student_id, self.assignment, f"{r.score:g}",
+                f"{self.max_score:g}", r.status, f"{r.auto_max:g}", f"{r.manual_pending:g}",
+                *(manual.cell_text(r, q, r.questions.get(q, 0.0)) for q in qids),
+                r.message, r.feedback, r.name, r.email, r.lms_id, r.submitted_at,
+                "yes" if r.late else "no", str(r.days_late), f"{r.penalty:g}", f"{raw:g}")])
         _write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
         return path
+
+
+def _compile_course() -> None:
+    """Byte-compile the ``course`` package once, here, where its folder is writable.
+
+    Sandboxed kernels see the package read-only: without ``__pycache__`` each
+    of them would compile every course module it imports again.
+    """
+    import compileall
+
+    import course
+
+    compileall.compile_dir(Path(course.__file__).parent, quiet=1, workers=1)
+
+
+def _utc_naive(when):
+    """A time as nbgrader's gradebook stores it: UTC, without a time zone."""
+    from datetime import UTC
+
+    return when.astimezone(UTC).replace(tzinfo=None)
 
 
 def grade(assignment: str, submissions: str | Path, out_dir: str | Path | None = None,
@@ -324,12 +525,14 @@ def grade(assignment: str, submissions: str | Path, out_dir: str | Path | None =
     assignment : str
         Assignment id, e.g. ``"ch05"``.
     submissions : str or Path
-        Folder with one sub-folder per student.
+        An LMS download (a zip file or a folder: Canvas, Moodle, or one
+        sub-folder per student; see :mod:`autograder.lms`).
     out_dir : str or Path, optional
         The nbgrader course directory to grade into; default ``grading/<assignment>``.
     **options
         ``jobs``, ``cell_timeout``, ``submission_timeout``, ``memory``,
-        ``feedback``, ``force``, ``progress``, ``log``.
+        ``feedback``, ``force``, ``progress``, ``log``, ``roster``, ``layout``,
+        ``config``, ``analysis`` (see :class:`Grader`).
 
     Returns
     -------

@@ -37,7 +37,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from autograder.worker import StudentResult
@@ -88,7 +87,11 @@ def update_result(gb, assignment: str, result: StudentResult,
         sub = gb.find_submission(assignment, result.nbgrader_id)
     except MissingEntry:
         return
-    result.score = round(float(sub.score), 2)
+    # nbgrader keeps a late penalty beside the score (autograder.late): subtract it.
+    penalty = round(sum(float(nb.late_submission_penalty or 0) for nb in sub.notebooks), 2)
+    result.raw_score = round(float(sub.score), 2)
+    result.penalty = min(penalty, result.raw_score)
+    result.score = round(result.raw_score - result.penalty, 2)
     result.questions = {}
     for notebook in sub.notebooks:
         for grade in notebook.grades:
@@ -146,20 +149,17 @@ def refresh_course(assignment: str, out: str | Path) -> list[StudentResult]:
     come from the state files of the last ``crm-course grade``, in the order of
     ``grades.csv``.
     """
+    from autograder.csvsafe import read_csv
     from autograder.grading import Grader
-    from autograder.report import write_report
     from autograder.submissions import nbgrader_id
 
     grader = Grader(assignment, out, progress=False, log=lambda _: None)
     grader._read_gradebook()
-    with (grader.out / "grades.csv").open(encoding="utf-8-sig", newline="") as fh:
-        ids = [row["student_id"] for row in csv.DictReader(fh)]
+    ids = [row["student_id"] for row in read_csv(grader.out / "grades.csv")]
     rows = []
     for sid in ids:
         row = grader._load_state(nbgrader_id(sid))
         if row is not None:
             rows.append(row)
-    refresh(grader.course.gradebook_url, assignment, rows)
-    grader.write_csv(rows)
-    write_report(grader.out / "report.html", assignment, rows, grader.max_score)
+    grader.publish(rows)
     return rows

@@ -82,13 +82,18 @@ shows <code>pending</code> until an instructor grades it in nbgrader's formgrade
 <tbody>
 {rows}
 </tbody></table>
+{extra}
 </body></html>
 """
 
 
 def write_report(path: Path, assignment: str, rows: list[StudentResult],
-                 max_score: float) -> Path:
-    """Write ``report.html``: every student's score and status, flagged ones first."""
+                 max_score: float, extra: str = "") -> Path:
+    """Write ``report.html``: every student's score and status, flagged ones first.
+
+    ``extra`` is HTML put after the table (item analysis, similarity flags:
+    :func:`autograder.analysis.report_sections`, which escapes what it shows).
+    """
     qids = sorted({q for r in rows for q in r.questions})
     body = []
     for r in flagged_first(rows):
@@ -107,5 +112,5 @@ def write_report(path: Path, assignment: str, rows: list[StudentResult],
         assignment=html.escape(assignment), summary=html.escape(_summary(rows, max_score)),
         counts=", ".join(f"{s} {counts[s]}" for s in STATUSES if counts[s]) or "none",
         qheads="".join(f"<th>{html.escape(q)}</th>" for q in qids),
-        rows="\n".join(body)), encoding="utf-8")
+        rows="\n".join(body), extra=extra), encoding="utf-8")
     return path

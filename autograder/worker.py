@@ -27,6 +27,7 @@ import hashlib
 import html
 import shutil
 import signal
+import threading
 import time
 import warnings
 from dataclasses import asdict, dataclass, field
@@ -34,7 +35,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.answers import Score, score_folder, write_cases
+from autograder.answers import Score, precompute, score_folder, write_cases
 from autograder.confine import folder_full, private_mounts, scratch_folder
 from autograder.coursedir import GradingError
 from autograder.execute import Event, Limits, run_notebook
@@ -44,9 +45,9 @@ from autograder.sandbox import SandboxPolicy
 from autograder.submissions import find_notebook, read_submission
 
 #: Status words, most serious first: a row shows the first that applies.
-STATUSES = ("missing", "refused", "unreadable", "error", "kernel-died", "memory-limit",
-            "process-limit", "file-limit", "timeout", "needs-input", "output-cut", "tampered",
-            "ok")
+STATUSES = ("missing", "unknown", "ambiguous", "refused", "unreadable", "error",
+            "kernel-died", "memory-limit", "process-limit", "file-limit", "timeout",
+            "needs-input", "output-cut", "tampered", "ok")
 
 UNGRADED_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{assignment}: {student}</title></head>
@@ -99,6 +100,19 @@ class StudentResult:
     manual_pending: float = 0.0
     #: Grade id of each task graded by hand -> "pending", "blank" or "graded".
     manual: dict[str, str] = field(default_factory=dict)
+    #: Hidden case -> passed, per question (item analysis); quiz answers per item.
+    cases: dict[str, dict[str, bool]] = field(default_factory=dict)
+    choices: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: From the roster or the LMS download (see autograder.lms).
+    name: str = ""
+    email: str = ""
+    lms_id: str = ""
+    #: Late work (autograder.late): when, whether, by how much; score = raw_score - penalty.
+    submitted_at: str = ""
+    late: bool = False
+    days_late: int = 0
+    penalty: float = 0.0
+    raw_score: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -122,11 +136,28 @@ def die_with_parent() -> None:
     """Set up a worker: killed with its parent (a killed run leaves no workers), quiet."""
     # A duplicated cell id is a note in the status message, not a warning on the console.
     warnings.filterwarnings("ignore", message="Non-unique cell id")
+    from autograder.nbgrader_light import light
+
+    light()  # feedback pages use nbgrader's GetGrades: not its server extensions
     try:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
     private_mounts()  # scratch folders are mounted where only this worker sees them
+
+
+def warm_up(assignment: str, feedback: bool = True) -> None:
+    """Import in a new worker what grading needs, before the first student arrives."""
+    import jupyter_client  # noqa: F401
+    import nbclient  # noqa: F401
+
+    from autograder.reference import load
+
+    load(assignment)
+    if feedback:
+        from autograder.feedbackpages import _exporter
+
+        _exporter()
 
 
 def explain_ungraded(root: Path, assignment: str, result: StudentResult) -> None:
@@ -242,11 +273,16 @@ def _grade_submission(job: Job) -> StudentResult:
     with scratch_folder(work):  # capped in files and bytes, removed afterwards
         grading = work / "grading"
         write_cases(job.assignment, job.student_id, grading)
+        # The reference's answers are worked out while the kernel runs (answers.precompute).
+        ahead = threading.Thread(target=precompute, args=(job.assignment, job.student_id),
+                                 daemon=True)
+        ahead.start()
         nbformat.write(restored, work / f"{job.assignment}.ipynb")
         report = run_notebook(full, work, limits=job.limits,
                               policy=SandboxPolicy(memory_bytes=job.memory_bytes),
                               env={"CRM_GRADING_DIR": str(grading),
                                    "CRM_STUDENT_ID": job.student_id})
+        ahead.join()
         if folder_full(work) and not any(e.status == "file-limit" for e in report.events):
             report.events.append(Event("file-limit", None, "the working folder filled up "
                                        "(too many files or bytes); later writes failed"))
@@ -269,5 +305,7 @@ def _grade_submission(job: Job) -> StudentResult:
     result.status = worst(statuses)
     result.message = "; ".join(messages)[:500]
     result.questions = {qid: s.points for qid, s in scores.items()}
+    result.cases = {qid: s.cases for qid, s in scores.items() if s.cases}
+    result.choices = {qid: s.choices for qid, s in scores.items() if s.choices}
     result.seconds = round(time.monotonic() - started, 2)
     return result

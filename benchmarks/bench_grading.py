@@ -117,7 +117,8 @@ def code_fingerprint() -> dict[str, str]:
 
 
 def write_class(work: Path, n: int) -> tuple[Path, Path, dict[str, str], float]:
-    """Write the submissions twice: a folder per student, and nbgrader's ``submitted/``.
+    """Write the submissions three times: a folder per student, nbgrader's ``submitted/``,
+    and ``floor/`` (each notebook with its hidden tests, as run by :func:`floor_worker`).
 
     Returns the submissions folder, the nbgrader course directory (prepared
     and released), the class (student id -> demo student) and the seconds
@@ -142,11 +143,82 @@ def write_class(work: Path, n: int) -> tuple[Path, Path, dict[str, str], float]:
     start = time.perf_counter()
     nbg.generate_assignment(ASSIGNMENT)
     release_seconds = time.perf_counter() - start
+    sources = hidden_sources(nbg.root)
+    full = {}
+    for name in ORDINARY:
+        nb = nbformat.reads(texts[name], as_version=4)
+        _with_hidden_tests(nb, sources)
+        full[name] = nbformat.writes(nb)
     for sid, name in students.items():
         for folder in (subs / sid, nbg.root / "submitted" / sid / ASSIGNMENT):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{ASSIGNMENT}.ipynb").write_text(texts[name], encoding="utf-8")
+        (work / "floor").mkdir(exist_ok=True)
+        (work / "floor" / f"{sid}.ipynb").write_text(full[name], encoding="utf-8")
     return subs, nbg.root, students, release_seconds
+
+
+def hidden_sources(root: Path) -> dict[str, str]:
+    """Test cells' full sources (hidden tests included) from a released gradebook."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        assignment = gb.find_assignment(ASSIGNMENT)
+        return {cell.name: cell.source for nb in assignment.notebooks
+                for cell in nb.source_cells if cell.locked}
+
+
+def _with_hidden_tests(nb, sources: dict[str, str]) -> None:
+    for cell in nb.cells:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if gid in sources:
+            cell.source = sources[gid]
+
+
+def _floor_one(args: tuple[str, str, str]) -> float:
+    """Start a kernel and run one notebook (what any grader must do at least)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    path, cases, work = args
+    nb = nbformat.read(path, as_version=4)
+    Path(work).mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": work}}).execute()
+    return time.perf_counter() - start
+
+
+def floor_worker(folder: Path, cases: Path, jobs: int) -> None:
+    """The floor: every notebook of ``folder`` run once in a fresh kernel, ``jobs`` at once.
+
+    No sandbox, no restoring, no scoring, no gradebook, no feedback: only
+    starting a kernel and running the notebook (with its hidden tests, on the
+    same hidden inputs as the baseline), in ``jobs`` worker processes.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from autograder.sandbox import BASE_ENV
+
+    os.environ["CRM_GRADING_DIR"] = str(cases)
+    os.environ["CRM_STUDENT_ID"] = BASELINE_SEED
+    # The same thread limits as crm-course's sandbox: a floor no slower than it need be.
+    os.environ.update({k: v for k, v in BASE_ENV.items() if k.endswith("_NUM_THREADS")})
+    paths = sorted(folder.glob("*.ipynb"))
+    work = folder / "work"
+    with ProcessPoolExecutor(max_workers=jobs,
+                             mp_context=multiprocessing.get_context("spawn")) as pool:
+        list(pool.map(_floor_one, [(str(p), str(cases), str(work / p.stem)) for p in paths]))
+
+
+def run_floor(work: Path, cases: Path, jobs: int, timeout: float) -> dict:
+    """The floor (:func:`floor_worker`) in a fresh process, timed like the others."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--floor-worker",
+           str(work / "floor"), "--floor-cases", str(cases), "--floor-jobs", str(jobs)]
+    result = timed(cmd, cwd=ROOT, env=_base_env(), timeout=timeout)
+    result["jobs"] = jobs
+    return result
 
 
 def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> dict:
@@ -154,7 +226,10 @@ def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> 
 
     The load averages before and after go with it: the machine may be shared.
     """
+    import resource
+
     load_before = os.getloadavg()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
         run = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True,
@@ -165,7 +240,12 @@ def timed(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> 
         out = exc.stdout.decode(errors="replace") if isinstance(exc.stdout, bytes) else ""
         err = f"timed out after {timeout:g} s"
     seconds = time.perf_counter() - start
-    return {"command": cmd, "cwd": str(cwd), "seconds": seconds, "returncode": code,
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the command and every process it waited for (kernels included):
+    # what the machine had to do, less sensitive than the wall clock to other jobs.
+    cpu = (after.ru_utime - usage.ru_utime) + (after.ru_stime - usage.ru_stime)
+    return {"command": cmd, "cwd": str(cwd), "seconds": seconds, "cpu_seconds": cpu,
+            "returncode": code,
             "loadavg_before": load_before, "loadavg_after": os.getloadavg(),
             "stdout_tail": (out or "")[-2000:], "stderr_tail": (err or "")[-2000:]}
 
@@ -195,11 +275,21 @@ def crm_course_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "autograder.cli"]
 
 
-def run_crm(subs: Path, out: Path, jobs: int, timeout: float) -> dict:
-    """``crm-course grade`` over the whole class into a fresh ``out``, timed."""
+def run_crm(subs: Path, out: Path, jobs: int, timeout: float, cache: Path | None = None,
+            feedback: bool = True) -> dict:
+    """``crm-course grade`` over the whole class into a fresh ``out``, timed.
+
+    Everything it does is counted: release (or the cached release), the
+    sandboxed runs, scoring, the gradebook, feedback pages (unless
+    ``feedback`` is False), grades.csv and report.html with its item analysis
+    and similarity check.
+    """
     cmd = [*crm_course_command(), "grade", ASSIGNMENT, str(subs), "--out", str(out),
-           "--jobs", str(jobs), "--no-feedback", "--quiet"]
-    result = timed(cmd, cwd=ROOT, env=_base_env(), timeout=timeout)
+           "--jobs", str(jobs), "--quiet"] + ([] if feedback else ["--no-feedback"])
+    env = _base_env()
+    if cache is not None:
+        env["CRM_COURSE_CACHE"] = str(cache)
+    result = timed(cmd, cwd=ROOT, env=env, timeout=timeout)
     result["jobs"] = jobs
     return result
 
@@ -318,7 +408,21 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--quick", action="store_true",
                         help="4 students: a smoke test")
     parser.add_argument("--no-save", action="store_true", help="do not write JSON")
+    parser.add_argument("--rounds", type=int, default=1, metavar="R",
+                        help="time every way R times, in turning order, and compare the "
+                             "fastest of each (the machine may be shared); default 1")
+    parser.add_argument("--cold-cache", action="store_true",
+                        help="crm-course starts without a cached release (it then runs "
+                             "generate_assignment itself)")
+    parser.add_argument("--no-feedback", action="store_true",
+                        help="crm-course without feedback pages (the baseline writes none)")
+    parser.add_argument("--floor-worker", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--floor-cases", metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--floor-jobs", type=int, default=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.floor_worker:
+        floor_worker(Path(args.floor_worker), Path(args.floor_cases), args.floor_jobs)
+        return {"ok": True}
     if args.quick:
         args.students = 4
     if args.students < 1:
@@ -347,17 +451,56 @@ def main(argv: list[str] | None = None) -> dict:
         cases = work / "baseline_grading"
         write_cases(ASSIGNMENT, BASELINE_SEED, cases)
         ids = list(students)
+        cache = work / "release_cache"
+        if not args.cold_cache:
+            # The release of this very source, made once (by the baseline's untimed
+            # generate_assignment): what a second grading of the course starts from.
+            from autograder import releasecache
+
+            os.environ["CRM_COURSE_CACHE"] = str(cache)
+            releasecache.store(nbg_root, ASSIGNMENT, releasecache.source_key(ASSIGNMENT))
 
         mix = ", ".join(f"{count} {name}"
                         for name, count in collections.Counter(students.values()).items())
         print(f"{ASSIGNMENT}: {n} students ({mix}); {os.cpu_count()} CPUs; "
               f"work folder {work}", flush=True)
-        print("timing nbgrader autograde ...", flush=True)
-        baseline = run_nbgrader(nbg_root, cases, timeout)
-        crm_runs = {}
-        for jobs in (2, 1) if args.also_jobs1 else (2,):
-            print(f"timing crm-course grade --jobs {jobs} ...", flush=True)
-            crm_runs[jobs] = run_crm(subs, work / f"crm_jobs{jobs}", jobs, timeout)
+        every: dict[str, list[dict]] = collections.defaultdict(list)
+        for round_no in range(args.rounds):
+            # Each round times every way; the order turns round by round, so that a
+            # busy spell of the shared machine does not always hit the same one.
+            steps = ["nbgrader", "floor", *(f"crm{j}" for j in ((2, 1) if args.also_jobs1
+                                                              else (2,)))]
+            if round_no % 2:
+                steps.reverse()
+            for step in steps:
+                if step == "nbgrader":
+                    print(f"round {round_no + 1}: timing nbgrader autograde ...", flush=True)
+                    every[step].append(run_nbgrader(nbg_root, cases, timeout))
+                elif step == "floor":
+                    print(f"round {round_no + 1}: timing the floor (a kernel per notebook, "
+                          "run once, 2 at a time) ...", flush=True)
+                    every[step].append(run_floor(work, cases, 2, timeout))
+                else:
+                    jobs = int(step[3:])
+                    print(f"round {round_no + 1}: timing crm-course grade --jobs {jobs} ...",
+                          flush=True)
+                    out = work / f"crm_jobs{jobs}_round{round_no + 1}"
+                    run = run_crm(subs, out, jobs, timeout,
+                                  cache=work / (f"cold_cache{jobs}_{round_no}" if args.cold_cache
+                                                else "release_cache"),
+                                  feedback=not args.no_feedback)
+                    run["out"] = str(out)
+                    every[step].append(run)
+
+        def best(runs: list[dict]) -> dict:
+            return min(runs, key=lambda r: r["seconds"])
+
+        baseline, floor = best(every["nbgrader"]), best(every["floor"])
+        crm_runs = {int(k[3:]): best(v) for k, v in every.items() if k.startswith("crm")}
+        for run in every["floor"]:
+            if run["returncode"] != 0:
+                warnings.append(f"the floor run exited with {run['returncode']}: "
+                                f"{run['stderr_tail'].strip()[-500:]}")
 
         nbg = nbgrader_scores(nbg_root)
         if baseline["returncode"] != 0:
@@ -368,8 +511,10 @@ def main(argv: list[str] | None = None) -> dict:
                             f"{ASSIGNMENT} for {n} students")
         baseline["submissions_in_gradebook"] = len(nbg)
         baseline["scores"] = nbg
-        for jobs, run in crm_runs.items():
-            run.update(check_crm(run, work / f"crm_jobs{jobs}", ids, warnings))
+        for key, runs in every.items():
+            if key.startswith("crm"):
+                for run in runs:
+                    run.update(check_crm(run, Path(run["out"]), ids, warnings))
         code_after = code_fingerprint()
         changed = sorted(f for f in code_before.keys() | code_after.keys()
                          if code_before.get(f) != code_after.get(f))
@@ -389,6 +534,7 @@ def main(argv: list[str] | None = None) -> dict:
             shutil.rmtree(work, ignore_errors=True)
 
     ratio = baseline["seconds"] / crm["seconds"] if crm["seconds"] else float("nan")
+    over_floor = crm["seconds"] / floor["seconds"] if floor["seconds"] else float("nan")
     results = {
         "benchmark": "bench_grading",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -399,7 +545,15 @@ def main(argv: list[str] | None = None) -> dict:
         "nbgrader_generate_assignment_seconds": release_seconds,
         "nbgrader_autograde": baseline,
         "crm_course": {f"jobs{jobs}": run for jobs, run in crm_runs.items()},
+        "floor": floor,
+        "release_cache": "cold" if args.cold_cache else "warm",
+        "rounds": {k: [{"seconds": r["seconds"], "cpu_seconds": r["cpu_seconds"],
+                        "loadavg_before": r["loadavg_before"],
+                        "loadavg_after": r["loadavg_after"]} for r in v]
+                   for k, v in every.items()},
+        "feedback": not args.no_feedback,
         "ratio_nbgrader_to_crm_jobs2": ratio,
+        "ratio_crm_jobs2_to_floor": over_floor,
         "ratio_nbgrader_to_crm_jobs1": (baseline["seconds"] / crm_runs[1]["seconds"]
                                         if 1 in crm_runs else None),
         "score_agreement_nbgrader_vs_crm": agreement,
@@ -411,20 +565,37 @@ def main(argv: list[str] | None = None) -> dict:
         "environment": _versions(),
     }
 
-    print(f"{'run':<40}{'seconds':>10}{'s/student':>11}")
-    rows = [("nbgrader autograde (one process)", baseline["seconds"])]
+    print(f"{'run':<40}{'seconds':>10}{'s/student':>11}{'CPU s':>9}")
+    rows = [("nbgrader autograde (one process)", baseline["seconds"]),
+            ("floor: kernel + run, 2 at a time", floor["seconds"])]
     rows += [(f"crm-course grade --jobs {jobs}", run["seconds"])
              for jobs, run in sorted(crm_runs.items(), reverse=True)]
-    for label, seconds in rows:
-        print(f"{label:<40}{seconds:>10.1f}{seconds / n:>11.2f}")
+    loads = [baseline, floor, *(run for _, run in sorted(crm_runs.items(), reverse=True))]
+    for (label, seconds), run in zip(rows, loads, strict=True):
+        print(f"{label:<40}{seconds:>10.1f}{seconds / n:>11.2f}{run['cpu_seconds']:>9.1f}   load "
+              f"{run['loadavg_before'][0]:.1f} -> {run['loadavg_after'][0]:.1f}")
+    if args.rounds > 1:
+        for key, runs in every.items():
+            print(f"  {key} in each round: "
+                  + ", ".join(f"{r['seconds']:.1f} s (load {r['loadavg_before'][0]:.1f})"
+                              for r in runs))
+        print(f"  (the fastest of {args.rounds} rounds of each is compared)")
     print(f"{'ratio nbgrader / crm-course --jobs 2':<40}{ratio:>9.2f}x")
+    print(f"{'ratio crm-course --jobs 2 / floor':<40}{over_floor:>9.2f}x")
+    cpu_ratio = baseline["cpu_seconds"] / crm["cpu_seconds"] if crm["cpu_seconds"] else 0
+    cpu_floor = crm["cpu_seconds"] / floor["cpu_seconds"] if floor["cpu_seconds"] else 0
+    print("(CPU s: of each command and the processes it waited for; crm-course kills its "
+          "sandboxes, whose kernels then go uncounted, so its CPU seconds are a lower bound)")
+    results["cpu_ratio_nbgrader_to_crm_jobs2"] = cpu_ratio
+    results["cpu_ratio_crm_jobs2_to_floor"] = cpu_floor
     if 1 in crm_runs:
         print(f"{'ratio nbgrader / crm-course --jobs 1':<40}"
               f"{results['ratio_nbgrader_to_crm_jobs1']:>9.2f}x")
         print(f"{'speed-up --jobs 2 over --jobs 1':<40}"
               f"{crm_runs[1]['seconds'] / crm['seconds']:>9.2f}x")
-    print(f"(not timed for nbgrader, included in crm-course: generate_assignment, "
-          f"{release_seconds:.1f} s here)")
+    print(f"(nbgrader's generate_assignment, {release_seconds:.1f} s here, is not timed; "
+          f"crm-course's release cache was {'cold: it ran it' if args.cold_cache else 'warm'};"
+          f" crm-course {'without' if args.no_feedback else 'with'} feedback pages)")
     if crm.get("worker_seconds_median") is not None:
         print(f"median seconds per student in a crm-course worker (--jobs 2): "
               f"{crm['worker_seconds_median']:.2f}")

@@ -9,7 +9,8 @@ import pytest
 
 from autograder.cli import build_parser, main
 
-SUBCOMMANDS = ["lab", "release", "grade", "feedback", "export", "formgrade", "demo"]
+SUBCOMMANDS = ["lab", "release", "grade", "feedback", "export", "formgrade", "gradebook",
+               "demo"]
 
 
 @pytest.mark.parametrize("sub", SUBCOMMANDS)

@@ -510,3 +510,60 @@ QUESTIONS: dict[str, Question] = {
                  expected=ref_my_numbers),
     ]
 }
+
+#: What each hidden case, quiz item and number checks, in an instructor's words: the item
+#: analysis of ``report.html`` shows these next to how many students failed them.
+DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "ch05_q1": {
+        "small shop with a given as_of": "recency counted from the as_of date passed in",
+        "default as_of (the day after the last purchase)":
+            "without as_of, recency counts from the day after the last purchase",
+        "returns and cancellations": "lines with a negative quantity or amount are ignored",
+        "single-purchase customers": "customers with a single order (frequency 1)",
+        "several lines in one order":
+            "several lines of one order are one purchase (distinct orders, not lines)",
+        "purchase times during the day":
+            "a time of day does not change recency (calendar days, not hours)",
+        "a customer who only returned goods": "a customer with only returns gets no row",
+        "empty input": "no transactions: an empty table with the three columns",
+    },
+    "ch05_q2": {
+        "generated customers, 5 bins": "ordinary scores with 5 bins",
+        "generated customers, 3 bins": "the bins argument is used, not a fixed 5 (3 bins)",
+        "generated customers, 10 bins": "the bins argument is used, not a fixed 5 (10 bins)",
+        "ties at bin edges": "ties at a bin edge share one score (not rank(method='first'))",
+        "everyone bought once for the same amount":
+            "all values equal: everyone gets the same score",
+        "one customer": "a single customer still gets scores",
+        "default bins": "rows in shuffled order, default of 5 bins",
+    },
+    "ch05_q3": {
+        "generated revenue": "ordinary ABC classes at 80 % / 95 %",
+        "exact 80% boundary": "the customer who reaches exactly 80 % is in A",
+        "ties across the boundary": "equal revenues at the cut-off: broken by customer id",
+        "zero and negative values": "zero or negative revenue is class C",
+        "other cut-offs": "a_cut and b_cut are used, not fixed 80 % / 95 %",
+        "a_cut equal to b_cut": "equal cut-offs leave no B class",
+        "one customer": "a single customer is class A",
+        "empty input": "no customers: an empty result",
+    },
+    "ch05_q4": {
+        "generated leads": "ordinary MAN grades",
+        "budget exactly at the minimum, all eight combinations":
+            "a budget equal to the minimum meets Money (>=, not >)",
+        "a high minimum budget": "almost nobody meets Money",
+        "no leads": "no leads: an empty result",
+    },
+    "ch05_q5": {
+        "1": "the hardest customer information to collect (attitudes and motives)",
+        "2": "what the A of MAN stands for (authority to decide)",
+        "3": "high current and high potential value: a VIP customer",
+        "4": "recency: the more recent buyer gets the higher R score",
+        "5": "ABC: class A is a few customers bringing most revenue",
+    },
+    "ch05_q6": {
+        "customers": "number of customers in the student's own data",
+        "top20_share": "revenue share of the top 20 % of customers",
+        "a_customers": "number of class A customers",
+    },
+}
