@@ -33,12 +33,24 @@ mark { background: #ffe08a; } details { margin: .4em 0; }
 
 
 def _descriptions(assignment: str) -> dict[str, dict[str, str]]:
-    try:
-        from autograder.reference import load
+    """Question id -> case name (or quiz item) -> what it checks, from the reference module.
 
-        return dict(getattr(load(assignment), "DESCRIPTIONS", {}))
+    Case names are the same for every student (only their numbers differ), so the
+    cases of one seed name them all; a quiz's items come from ``QUIZ_ITEMS``.
+    """
+    from autograder.reference import load
+
+    try:
+        module = load(assignment)
     except KeyError:
         return {}
+    found = {}
+    for qid, question in module.QUESTIONS.items():
+        if question.key is not None:
+            found[qid] = dict(getattr(module, "QUIZ_ITEMS", {}))
+        elif question.expected is None:
+            found[qid] = {c.name: c.description or c.name for c in question.cases("analysis")}
+    return found
 
 
 def histogram_png(rows: list[StudentResult], max_score: float,

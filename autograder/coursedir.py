@@ -44,18 +44,24 @@ c.Execute.interrupt_on_timeout = True
 c.Execute.startup_timeout = 120
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 30
-c.GenerateFeedback.preprocessors = [
+c.GenerateFeedback.preprocessors = {preprocessors!r}
+# Students' markdown and HTML outputs are escaped, their scripts dropped: the
+# instructor opens these pages in a browser.
+c.SanitizeHTML.enabled = True
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.filters = {{"markdown2html": {markdown_filter!r}}}
+'''
+
+#: What a feedback page goes through, in order, in nbgrader's ``generate_feedback``
+#: (the config above) and in the grading workers (``autograder.feedbackpages``).
+FEEDBACK_PREPROCESSORS = [
     "nbgrader.preprocessors.GetGrades",
     "autograder.feedback.HideHiddenTests",
     "nbconvert.preprocessors.sanitize.SanitizeHTML",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
 ]
-# Students' markdown and HTML outputs are escaped, their scripts dropped: the
-# instructor opens these pages in a browser.
-c.SanitizeHTML.enabled = True
-c.HTMLExporter.sanitize_html = True
-c.HTMLExporter.filters = {{"markdown2html": "autograder.feedback.safe_markdown2html"}}
-'''
+#: The markdown filter of feedback pages (links only to http, https and mailto).
+FEEDBACK_MARKDOWN_FILTER = "autograder.feedback.safe_markdown2html"
 
 
 class GradingError(RuntimeError):
@@ -118,7 +124,9 @@ class CourseDir:
         check_assignment(assignment)
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "nbgrader_config.py").write_text(
-            CONFIG_TEMPLATE.format(root=str(self.root), cell_timeout=self.cell_timeout),
+            CONFIG_TEMPLATE.format(root=str(self.root), cell_timeout=self.cell_timeout,
+                                   preprocessors=FEEDBACK_PREPROCESSORS,
+                                   markdown_filter=FEEDBACK_MARKDOWN_FILTER),
             encoding="utf-8")
         source = self.root / "source" / assignment
         if source.exists():

@@ -3,9 +3,10 @@
 nbgrader's ``generate_feedback`` converts every student's notebook one after
 another at the end of a run. :func:`write_feedback` does the same conversion
 for one student (nbconvert's ``HTMLExporter`` with nbgrader's ``feedback``
-template and the preprocessors of :data:`autograder.coursedir.CONFIG_TEMPLATE`:
-nbgrader's ``GetGrades``, :class:`autograder.feedback.HideHiddenTests`,
-``CSSHTMLHeaderPreprocessor``), so the main process can hand it to the worker
+template, the preprocessors of :data:`autograder.coursedir.FEEDBACK_PREPROCESSORS`
+(nbgrader's ``GetGrades``, :class:`autograder.feedback.HideHiddenTests`, nbconvert's
+``SanitizeHTML``, ``CSSHTMLHeaderPreprocessor``) and the safe markdown filter, as
+nbgrader's feedback step is configured), so the main process can hand it to the worker
 pool as soon as the student's grades are in the gradebook, and the pages are
 written while other students are still being graded.
 
@@ -34,11 +35,10 @@ def _exporter():
     light()
     import nbgrader
     from nbconvert.exporters import HTMLExporter
-    from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-    from nbgrader.preprocessors import GetGrades
     from traitlets.config import Config
+    from traitlets.utils.importstring import import_item
 
-    from autograder.feedback import HideHiddenTests
+    from autograder.coursedir import FEEDBACK_MARKDOWN_FILTER, FEEDBACK_PREPROCESSORS
 
     base = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader"
     config = Config()
@@ -46,9 +46,13 @@ def _exporter():
     config.HTMLExporter.extra_template_basedirs = [str(base / "templates")]
     config.HTMLExporter.extra_template_paths = [
         str(base / "static" / "node_modules" / "bootstrap" / "dist" / "css")]
+    # Students write the markdown and outputs; the instructor opens the pages.
+    config.SanitizeHTML.enabled = True
+    config.HTMLExporter.sanitize_html = True
+    config.HTMLExporter.filters = {"markdown2html": import_item(FEEDBACK_MARKDOWN_FILTER)}
     exporter = HTMLExporter(config=config)
-    for preprocessor in (GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor):
-        exporter.register_preprocessor(preprocessor(config=config), enabled=True)
+    for name in FEEDBACK_PREPROCESSORS:
+        exporter.register_preprocessor(import_item(name)(config=config), enabled=True)
     return exporter
 
 

@@ -6,7 +6,8 @@ which keep each hidden case's outcome and each quiz answer):
 * :func:`task_summary`: each task's mean, median, share with full and with no marks;
 * :func:`failed_cases`: each hidden case's failure rate among the students whose
   function ran on it, with the reference module's description of what the case
-  checks (``DESCRIPTIONS`` in ``autograder/reference/<assignment>.py``), so that
+  checks (each generated ``Case``'s ``description``, and ``QUIZ_ITEMS`` for a quiz, in
+  ``autograder/reference/<assignment>.py``), so that
   "ties at a bin edge share one score: 41 % fail" shows a misconception;
 * :func:`quiz_items`: each quiz item's difficulty (share right), discrimination
   (correlation of the item with the rest of the score) and most common wrong answer.

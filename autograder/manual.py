@@ -155,11 +155,15 @@ def refresh_course(assignment: str, out: str | Path) -> list[StudentResult]:
 
     grader = Grader(assignment, out, progress=False, log=lambda _: None)
     grader._read_gradebook()
-    ids = [row["student_id"] for row in read_csv(grader.out / "grades.csv")]
     rows = []
-    for sid in ids:
-        row = grader._load_state(nbgrader_id(sid))
-        if row is not None:
-            rows.append(row)
+    for line in read_csv(grader.out / "grades.csv"):
+        row = grader._load_state(nbgrader_id(line["student_id"]))
+        if row is None:  # a row that is no student's (status unknown): kept as it was
+            row = StudentResult(
+                student_id=line["student_id"], nbgrader_id="", status=line["status"],
+                message=line.get("message", ""), name=line.get("name", ""),
+                email=line.get("email", ""), lms_id=line.get("lms_id", ""),
+                questions=dict.fromkeys(grader.qids, 0.0))
+        rows.append(row)
     grader.publish(rows)
     return rows

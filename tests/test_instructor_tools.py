@@ -25,6 +25,18 @@ from lms_class import notebooks, write_zip
 
 pytestmark = pytest.mark.slow
 
+
+def _points():
+    from autograder.demo import auto_points
+    from autograder.reference.ch05 import MANUAL
+
+    return auto_points(), auto_points() + sum(MANUAL.values())
+
+
+#: What the autograder can give (a right notebook's score while its written task waits
+#: for the instructor), and the assignment's full maximum.
+AUTO, MAX = _points()
+
 TZ = ZoneInfo("Asia/Shanghai")
 DUE = datetime(2026, 10, 20, 23, 59, tzinfo=TZ)
 CONFIG = """
@@ -136,7 +148,7 @@ def test_canvas_zip_is_detected_and_every_enrolled_student_has_a_row(canvas_clas
     assert "layout of the download: canvas" in canvas_class["run"].stdout
     rows = canvas_class["rows"]
     assert {sid for sid, *_ in CANVAS} <= set(rows)
-    assert rows["2026001"]["status"] == "ok" and float(rows["2026001"]["score"]) == 14
+    assert rows["2026001"]["status"] == "ok" and float(rows["2026001"]["score"]) == AUTO
     assert rows["2026001"]["lms_id"] == "1001" and rows["2026001"]["email"] == "alice@example.edu"
     missing = rows["2026007"]
     assert missing["status"] == "missing" and float(missing["score"]) == 0
@@ -158,7 +170,7 @@ def test_files_matched_to_nobody_are_flagged_not_guessed(canvas_class):
 def test_moodle_folders_are_matched_by_name_and_absent_students_are_missing(moodle_class):
     assert "layout of the download: moodle" in moodle_class["run"].stdout
     rows = moodle_class["rows"]
-    assert rows["m01"]["status"] == "ok" and float(rows["m01"]["score"]) == 14
+    assert rows["m01"]["status"] == "ok" and float(rows["m01"]["score"]) == AUTO
     assert rows["m01"]["lms_id"] == "41"
     assert rows["m03"]["status"] == "missing"
     assert rows["Ghost Writer"]["status"] == "unknown"
@@ -170,9 +182,9 @@ def test_moodle_folders_are_matched_by_name_and_absent_students_are_missing(mood
 def test_canvas_late_mark_and_time_give_the_penalty(canvas_class):
     late = canvas_class["rows"]["2026004"]
     assert late["late"] == "yes" and late["days_late"] == "2"
-    assert float(late["raw_score"]) == 14
-    assert float(late["late_penalty"]) == pytest.approx(2.8)  # 2 days x 10 % of 14
-    assert float(late["score"]) == pytest.approx(11.2)
+    assert float(late["raw_score"]) == AUTO
+    assert float(late["late_penalty"]) == pytest.approx(0.2 * MAX)  # 2 days x 10 % of MAX
+    assert float(late["score"]) == pytest.approx(AUTO - 0.2 * MAX)
     on_time = canvas_class["rows"]["2026001"]
     assert on_time["late"] == "no" and float(on_time["late_penalty"]) == 0
 
@@ -184,16 +196,17 @@ def test_late_penalty_is_in_nbgrader_gradebook_and_feedback(canvas_class):
 
     with Gradebook(f"sqlite:///{canvas_class['out'] / 'gradebook.db'}") as gb:
         sub = gb.find_submission("ch05", nbgrader_id("2026004"))
-        assert sub.notebooks[0].late_submission_penalty == pytest.approx(2.8)
+        assert sub.notebooks[0].late_submission_penalty == pytest.approx(0.2 * MAX)
         assert sub.total_seconds_late > 86400
     page = (canvas_class["out"] / canvas_class["rows"]["2026004"]["feedback"]).read_text()
-    assert re.search(r"11\.2\s*/\s*14", re.sub(r"<[^>]+>", " ", page))
+    shown = rf"{AUTO - 0.2 * MAX:g}".replace(".", r"\.") + rf"\s*/\s*{MAX:g}"
+    assert re.search(shown, re.sub(r"<[^>]+>", " ", page))
 
 
 def test_moodle_file_time_makes_work_late(moodle_class):
     dan = moodle_class["rows"]["m02"]
     assert dan["late"] == "yes" and dan["days_late"] == "2"
-    assert float(dan["score"]) == pytest.approx(float(dan["raw_score"]) - 2.8)
+    assert float(dan["score"]) == pytest.approx(float(dan["raw_score"]) - 0.2 * MAX)
 
 
 def test_regrading_gives_the_same_grades_and_late_columns(canvas_class, tmp_path):
@@ -221,7 +234,7 @@ def test_canvas_export_parses_back(canvas_class):
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     assert rows[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
                        "Exercise 5 (20485)"]
-    assert rows[1][0] == "Points Possible" and rows[1][5] == "14"
+    assert rows[1][0] == "Points Possible" and rows[1][5] == f"{MAX:g}"
     got = {r[1]: r for r in rows[2:]}
     assert set(got) == {c[3] for c in CANVAS}  # every enrolled student, no stranger
     grades = canvas_class["rows"]
@@ -238,7 +251,7 @@ def test_moodle_export_is_keyed_by_email_and_idnumber(moodle_class):
     rows = _csv(moodle_class["out"] / "ch05_moodle.csv")
     assert list(rows[0]) == ["Full name", "Email address", "ID number", "Exercise 5"]
     by_mail = {r["Email address"]: r for r in rows}
-    assert float(by_mail["ann@example.edu"]["Exercise 5"]) == 14
+    assert float(by_mail["ann@example.edu"]["Exercise 5"]) == AUTO
     assert by_mail["eve@example.edu"]["Exercise 5"] == "0"
     assert by_mail["dan@example.edu"]["ID number"] == "m02"
 
@@ -252,8 +265,8 @@ def test_course_gradebook_weights_marks_and_letters(canvas_class):
     for sid, row in rows.items():
         score = float(canvas_class["rows"][sid]["score"])
         assert float(row["ch05"]) == pytest.approx(score)
-        assert float(row["total_percent"]) == pytest.approx(round(100 * score / 14, 2))
-        percent = 100 * score / 14
+        assert float(row["total_percent"]) == pytest.approx(round(100 * score / MAX, 2))
+        percent = 100 * score / MAX
         assert row["letter"] == ("A" if percent >= 90 else "B" if percent >= 75 else
                                  "C" if percent >= 60 else "F")
     assert rows["2026007"]["ch05 mark"] == "missing"
@@ -282,24 +295,44 @@ def test_report_has_a_histogram_figure(canvas_class):
     assert match and base64.b64decode(match.group(1))[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def _case_line(qid: str, case: str) -> str:
+    from autograder.reference.ch05 import QUESTIONS
+
+    description = {c.name: c.description for c in QUESTIONS[qid].cases("any")}[case]
+    return re.escape(f"{qid} {case} {description}")
+
+
 def test_report_names_the_cases_the_class_failed(canvas_class):
-    text = re.sub(r"<[^>]+>", " ", _report(canvas_class))
-    # Chen's all-"A" abc_classes and Bao's undone one fail it; the four right answers pass.
-    assert re.search(r"zero and negative values\s+zero or negative revenue is class C\s+2/6\s+"
-                     r"33 %", text)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _report(canvas_class)))
+    # Bao counts purchase days and splits ties the old way, Chen's answers are wrong;
+    # the four right answers pass: 2 of 6 fail these cases, in the instructor's words.
+    assert re.search(_case_line("ch05_q1", "two orders on one day") + r" 2/6 33 %", text)
+    assert re.search(_case_line("ch05_q3", "a tie at the A cut-off") + r" 2/6 33 %", text)
     # The list at the top reads as sentences, worst first.
-    assert re.search(r"What the class got wrong most often\s+\S.{0,200}?: 33 % fail \(2 of 6\)",
+    assert re.search(r"What the class got wrong most often \S.{0,200}?: 33 % fail \(2 of 6\)",
                      text)
-    # Every case is listed with what it checks: Chen's all-"A" passes this one, Bao's does not.
-    assert re.search(r"a single customer is class A\s+1/6\s+17 %", text)
+    # Every case is listed, those nobody failed too.
+    assert re.search(_case_line("ch05_q3", "one customer") + r" 0/6 0 %", text)
 
 
 def test_report_quiz_items_have_difficulty_and_discrimination(canvas_class):
-    text = re.sub(r"<[^>]+>", " ", _report(canvas_class))
+    import ast
+
+    from autograder.demo import WRONG, _bao, _solution_code
+    from autograder.reference.ch05 import QUIZ_ITEMS, QUIZ_KEY
+
+    def quiz(source: str) -> dict:
+        return ast.literal_eval(source.split("=", 1)[1].strip())
+
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", _report(canvas_class)))
     assert "item difficulty and discrimination" in text
-    # item 4: bao ("b") and chen ("b") wrong, four right: 67 %; their answer is the common one
-    assert re.search(r"recency: the more recent buyer gets the higher R score\s+67 %", text)
-    assert "b (100 % of wrong answers)" in text
+    # four notebooks carry the right quiz; Bao's and Chen's answers are the demo's
+    others = [quiz(_bao(_solution_code())["ch05_q5_answer"]), quiz(WRONG["ch05_q5_answer"])]
+    for item, key in QUIZ_KEY.items():
+        right = 4 + sum(answers.get(item) == key for answers in others)
+        line = re.escape(f"{item} {QUIZ_ITEMS[item]}") + rf" {round(100 * right / 6)} %"
+        assert re.search(line, text), item
+    assert "(100 % of wrong answers)" in text
 
 
 def test_near_copies_are_flagged_and_independent_solutions_are_not(canvas_class):
