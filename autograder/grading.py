@@ -23,14 +23,24 @@ How a run goes
    score back from the gradebook, then writes that student's state file and
    ``grades.csv`` (both atomically). A run killed at any moment loses at most
    the students in flight, and the next run grades exactly those.
-5. ``nbgrader generate_feedback`` writes every student's feedback page; the
-   table of results (flagged students first) is printed and saved as
-   ``report.html``.
+5. The same worker processes write each student's feedback page (nbgrader's
+   feedback template, :mod:`autograder.feedbackpages`) as soon as the grades
+   are saved; ``nbgrader generate_feedback`` is the fallback if a page fails.
+   The table of results (flagged students first) is printed and saved as
+   ``report.html`` with the item analysis and similarity flags
+   (:mod:`autograder.analysis`).
+
+Downloads: ``submissions`` may be a Canvas or Moodle download, zipped or not,
+or a folder per student (:mod:`autograder.lms`); with a roster every enrolled
+student gets a row, and the course config gives the due date and late rule
+(:mod:`autograder.courseconfig`, :mod:`autograder.late`).
 
 Status words (a script can act on them; a row shows the most serious):
 
 ================  ==========================================================
-``missing``       the folder holds no notebook
+``missing``       the folder holds no notebook, or a roster student handed in nothing
+``unknown``       a file of the download matched to nobody (not graded)
+``ambiguous``     several candidate notebooks or entries for one student (not graded)
 ``refused``       the folder is, or holds, a link out of it (or to its notebook),
                   a FIFO or device, or too much; nothing in it was run
 ``unreadable``    the file is not a notebook (empty, corrupt JSON, ...)
