@@ -11,7 +11,6 @@ SystemExit: 0
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import sys
 from pathlib import Path
@@ -24,6 +23,7 @@ from autograder.coursedir import (
     available_assignments,
     check_assignment,
 )
+from autograder.csvsafe import read_csv
 
 
 def _print_table(rows: list[dict], columns: list[str]) -> None:
@@ -84,8 +84,13 @@ def lab_command(lang: str, port: int, no_browser: bool, extra: list[str]) -> lis
     >>> "--LabApp.default_url=/lab/tree/notebooks/zh" in cmd, "--no-browser" in cmd
     (True, True)
     """
-    argv = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={REPO_ROOT}",
-            f"--LabApp.default_url=/lab/tree/notebooks/{lang}", f"--port={port}"]
+    return _jupyter_lab(REPO_ROOT, f"/lab/tree/notebooks/{lang}", port, no_browser, extra)
+
+
+def _jupyter_lab(root: Path, url: str, port: int, no_browser: bool, extra) -> list[str]:
+    """``jupyter lab`` serving ``root``, opened at ``url`` (``lab`` and ``formgrade``)."""
+    argv = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}",
+            f"--LabApp.default_url={url}", f"--port={port}"]
     if no_browser:
         argv.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -117,8 +122,7 @@ def _read_grades(out: Path) -> list[dict]:
     path = out / "grades.csv"
     if not path.exists():
         raise GradingError(f"{path} does not exist: run `crm-course grade` first")
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        return list(csv.DictReader(fh))
+    return read_csv(path)  # ids as the students named them (defused cells restored)
 
 
 def _show_grades(out: Path) -> list[dict]:
@@ -279,13 +283,7 @@ def formgrade_command(out: Path, port: int, no_browser: bool,
     >>> "--LabApp.default_url=/formgrader" in cmd, "--ServerApp.root_dir=/srv/grading/ch05" in cmd
     (True, True)
     """
-    argv = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={out}",
-            "--LabApp.default_url=/formgrader", f"--port={port}"]
-    if no_browser:
-        argv.append("--no-browser")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        argv.append("--allow-root")
-    return argv + list(extra)
+    return _jupyter_lab(out, "/formgrader", port, no_browser, extra)
 
 
 def cmd_formgrade(args) -> int:
