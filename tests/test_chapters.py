@@ -4,8 +4,8 @@ The tests find the chapters by themselves: every assignment with a solutions
 notebook (``solutions/chNN/chNN.ipynb``) is checked, so a new chapter is covered
 without editing this file.
 
-* the reference module and the solutions notebook agree (ids, points, the
-  written tasks), and the exercise has the parts the chapter standard asks for;
+* the exercise has the parts the chapter standard asks for (ids and points
+  agreeing with the solutions notebook are checked in ``test_release``);
 * every named edge case is in every student's hidden cases, under stable names
   with a description;
 * the reference earns full points; the small demo class's answers
@@ -59,25 +59,6 @@ def _reference_answer(question):
 def test_chapters_are_found():
     assert "ch05" in CHAPTERS
     assert CHAPTERS == sorted(CHAPTERS)
-
-
-@pytest.mark.parametrize("assignment", CHAPTERS)
-def test_reference_and_solutions_agree(assignment):
-    ref = load(assignment)
-    graded = _graded(_cells(assignment))
-    manual = getattr(ref, "MANUAL", {})
-    assert set(graded) == set(ref.QUESTIONS) | set(manual), (
-        f"solutions/{assignment}: graded cells and autograder/reference/{assignment}.py differ")
-    for qid, question in ref.QUESTIONS.items():
-        assert qid.startswith(f"{assignment}_q"), qid
-        meta = graded[qid].metadata["nbgrader"]
-        assert float(meta["points"]) == question.points, qid
-        assert "### BEGIN HIDDEN TESTS" in graded[qid].source, qid
-        assert f'hand_in("{qid}"' in graded[qid].source, qid
-    for qid, points in manual.items():
-        cell = graded[qid]
-        assert cell.cell_type == "markdown" and cell.metadata["nbgrader"]["solution"], qid
-        assert float(cell.metadata["nbgrader"]["points"]) == points, qid
 
 
 @pytest.mark.parametrize("assignment", CHAPTERS)
