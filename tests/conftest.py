@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+#: Servers, Chromium and page helpers of the browser tests (session fixtures).
+pytest_plugins = ["browser_kit"]
+
 #: The installed console script, as an instructor runs it.
 CLI = [str(Path(sys.executable).parent / "crm-course")]
 
