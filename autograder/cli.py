@@ -385,6 +385,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("extra", nargs="*", help="further options passed to jupyter lab")
     p.set_defaults(func=cmd_lab)
 
+    from autograder import present, site, slides
+
+    for module in (present, slides, site):  # classroom mode, slides, the course website
+        module.add_parser(sub)
+
     p = sub.add_parser("release", help="generate exercises/ from solutions/",
                        description=cmd_release.__doc__)
     p.add_argument("assignments", nargs="*", metavar="ASSIGNMENT",

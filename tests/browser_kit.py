@@ -97,6 +97,22 @@ def wait_http(url: str, proc: subprocess.Popen | None, timeout: float, log=None)
     raise RuntimeError(f"{url} did not answer within {timeout} s:\n{log() if log else ''}")
 
 
+def wait_port(port: int, proc: subprocess.Popen | None, timeout: float, log=None) -> None:
+    """Wait until something listens on ``port`` of loopback; fail early if ``proc`` exited."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}:\n"
+                               f"{log() if log else ''}")
+        with socket.socket() as sock:
+            sock.settimeout(1)
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.3)
+    raise RuntimeError(f"nothing listens on port {port} after {timeout} s:\n"
+                       f"{log() if log else ''}")
+
+
 def stop_process(proc: subprocess.Popen | None) -> None:
     """Terminate ``proc`` (and wait for it), killing it if it does not stop."""
     if proc is None or proc.poll() is not None:
