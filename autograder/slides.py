@@ -121,7 +121,8 @@ def export_deck(nb, target: Path, static: Path) -> Path:
         widget_renderer_url=f"{prefix}/{urls['html-manager']}",
         exclude_input_prompt=True, exclude_output_prompt=True)
     resources = {"metadata": {"name": target.stem},
-                 "crm_mathjax_shim": f"{prefix}/{urls['mathjax-shim']}"}
+                 "crm_mathjax_shim": f"{prefix}/{urls['mathjax-shim']}",
+                 "crm_widgets_paths": f"{prefix}/{urls['widgets-paths']}"}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(body, encoding="utf-8")

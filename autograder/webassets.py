@@ -57,8 +57,11 @@ ASSETS = {
                      keep=("tex-svg.js",)),
 }
 
-#: The course's own script: MathJax 2's ``MathJax.Hub`` for the widgets, on MathJax 3.
-MATHJAX_SHIM = Path(__file__).resolve().parent / "templates" / "crm-mathjax-shim.js"
+#: The course's own scripts: MathJax 2's ``MathJax.Hub`` for the widgets, on MathJax 3;
+#: where the widgets' manager finds its files.
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+OWN_SCRIPTS = {"mathjax-shim": _TEMPLATES / "crm-mathjax-shim.js",
+               "widgets-paths": _TEMPLATES / "crm-widgets-paths.js"}
 
 
 class AssetsMissing(RuntimeError):
@@ -96,6 +99,7 @@ def copy_assets(folder: Path, names=ASSETS) -> dict[str, str]:
                             dest.parent.mkdir(parents=True, exist_ok=True)
                             shutil.copy2(path, dest)
         urls[name] = asset.url
-    shutil.copy2(MATHJAX_SHIM, folder / MATHJAX_SHIM.name)
-    urls["mathjax-shim"] = MATHJAX_SHIM.name
+    for name, script in OWN_SCRIPTS.items():
+        shutil.copy2(script, folder / script.name)
+        urls[name] = script.name
     return urls

@@ -44,7 +44,8 @@ html_show_sourcelink = False
 
 # Scripts from the page's own _static folder (vendored from npm), never a CDN.
 mathjax_path = "mathjax/tex-svg.js"
-nb_ipywidgets_js = {"require.js": {}, "html-manager/embed-amd.js": {}}
+nb_ipywidgets_js = {"require.js": {}, "crm-widgets-paths.js": {},
+                    "html-manager/embed-amd.js": {}}
 
 
 def _language_switch(app, pagename, templatename, context, doctree):

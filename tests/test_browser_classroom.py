@@ -66,7 +66,8 @@ def test_present_shows_simulations_without_code(chromium, tmp_path, chapter, lan
         body = page.locator("body")
         text = body.inner_text()
         assert "Traceback" not in text, text[:3000]
-        assert page.locator(".jp-CodeCell .jp-InputArea, .jp-InputArea-editor, .cm-editor").count() == 0
+        code = page.locator(".jp-CodeCell .jp-InputArea, .jp-InputArea-editor, .cm-editor")
+        assert code.count() == 0, "code is shown"
         assert "import " not in text, "code is shown"
         screenshot(page, "present", f"{chapter}-{lang}")
         moved = exercise_simulations(page, body, ("present", f"{chapter}-{lang}"))
