@@ -343,6 +343,58 @@ def run_all_and_wait(page, panel, n_code_cells: int, timeout: float = 300) -> di
                          f"{ {k: v for k, v in state.items() if k != 'errors'} }")
 
 
+def cell(panel, index: int):
+    """The ``index``-th cell (from 0) of a notebook panel."""
+    return panel.locator(".jp-Notebook .jp-Cell").nth(index)
+
+
+def wait_idle(page, timeout: float = 300) -> None:
+    """Wait until the current notebook's kernel has nothing left to run."""
+    page.wait_for_function(
+        """() => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const k = w.sessionContext.session && w.sessionContext.session.kernel;
+            const busy = [...w.node.querySelectorAll('.jp-InputPrompt')]
+                .some(e => e.textContent.includes('*'));
+            return k && k.status === 'idle' && !busy;
+        }""", timeout=timeout * 1000, polling=250)
+
+
+def select_cell(page, index: int) -> None:
+    """Make cell ``index`` the active cell, in command mode (what a click beside it does)."""
+    page.evaluate("""(i) => {
+        const nb = window.jupyterapp.shell.currentWidget.content;
+        nb.mode = 'command'; nb.activeCellIndex = i; nb.activeCell.node.scrollIntoView();
+    }""", index)
+
+
+def type_into_cell(page, panel, index: int, text: str) -> None:
+    """Replace what cell ``index`` holds with ``text``, typed into its editor."""
+    target = cell(panel, index)
+    if "jp-MarkdownCell" in (target.get_attribute("class") or ""):
+        select_cell(page, index)
+        page.evaluate("() => { window.jupyterapp.shell.currentWidget.content.mode = 'edit'; }")
+    else:
+        target.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(text)
+
+
+def run_cell(page, index: int) -> None:
+    """Run cell ``index`` (Shift+Enter on it) and wait for the kernel."""
+    select_cell(page, index)
+    run_command(page, "notebook:run-cell")
+    wait_idle(page)
+
+
+def add_cell_below(page, panel, index: int, text: str) -> int:
+    """Insert a code cell below cell ``index`` holding ``text``; return its index."""
+    select_cell(page, index)
+    run_command(page, "notebook:insert-cell-below")
+    type_into_cell(page, panel, index + 1, text)
+    return index + 1
+
+
 # ---------------------------------------------------------------------------------------
 # simulations: found in the DOM, driven like a student drives them
 
