@@ -35,6 +35,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -597,6 +598,46 @@ def missing_glyphs(locator, text: str) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------
+# a lecture, as a student sees it
+
+
+def check_lecture(page, lab, lecture) -> None:
+    """Run ``lecture`` in JupyterLab and check what a student sees (see the lecture tests)."""
+    lang = lecture.parent.name
+    rel = f"notebooks/{lang}/{lecture.name}"
+    nb = nbformat.read(lecture, as_version=4)
+    n_code = sum(1 for c in nb.cells if c.cell_type == "code" and c.source.strip())
+    shots = ("lectures", f"{lang}-{lecture.stem}")
+
+    panel = open_notebook(page, lab, rel)
+    try:
+        state = run_all_and_wait(page, panel, n_code)
+    finally:
+        screenshot(page, *shots, "lecture")
+    assert not state["errors"], (f"{rel}: a cell wrote error output:\n"
+                                 + "\n---\n".join(state["errors"]))
+    assert state["executed"] == n_code, f"{rel}: {state['executed']} of {n_code} code cells ran"
+    text = panel.inner_text()
+    assert "Error displaying widget" not in text, f"{rel}: a widget failed to render"
+
+    moved = exercise_simulations(page, panel, shots)
+    print(f"{rel}:", "; ".join(moved))
+
+    # Chinese text (all of the Chinese lecture; the English one's glossary) has glyphs
+    cjk_text = "".join(sorted(set(CJK.findall(text))))
+    if lang == "zh":
+        assert len(cjk_text) > 50, f"{rel}: little Chinese text rendered"
+    if cjk_text:
+        prose = panel.locator(".jp-RenderedMarkdown").first
+        assert missing_glyphs(prose, cjk_text) == [], f"{rel}: characters without a glyph"
+    if lang == "zh":
+        for widget_text in panel.locator(".widget-label, .widget-readout, table").all()[:40]:
+            chars = "".join(set(CJK.findall(widget_text.inner_text())))
+            if chars:
+                assert missing_glyphs(widget_text, chars) == [], f"{rel}: widget text"
+
+
+# ---------------------------------------------------------------------------------------
 # fixtures (registered as a plugin in conftest.py): one server and one browser per session
 
 
@@ -637,6 +678,11 @@ def page(chromium, request):
             except Exception:  # noqa: BLE001 - a screenshot is only a debugging aid
                 pass
         tab.close()
+        if "lab" in request.fixturenames:  # the lecture's kernel goes with its tab
+            try:
+                request.getfixturevalue("lab").shutdown_kernels()
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass  # the server is gone; the lab fixture reports that
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

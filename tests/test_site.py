@@ -84,7 +84,8 @@ def test_a_chapter_page_in_the_browser(chromium, served, lang):
         expect(article.locator("h1").first).to_be_visible()
         # a simulation, rendered by the vendored widget manager from the saved state
         expect(article.locator(".widget-slider").first).to_be_visible(timeout=60_000)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_function("() => [...document.images].every(i => i.complete)",
+                               timeout=60_000)
         text = article.inner_text()
         assert len(text) > 3000, "little text on the page"
         figures = article.locator(".cell_output img")
