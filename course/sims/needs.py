@@ -247,15 +247,19 @@ def level_summary(survey: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD) ->
     all_met             NaN        NaN         0             0.0
     """
     dominant = dominant_need(survey, threshold)
-    answers = survey[list(LEVELS)]
-    answered = answers.notna().sum()
-    met = answers.ge(threshold).sum()
+    scores = survey[list(LEVELS)].to_numpy(dtype="float64")
+    answered = (~np.isnan(scores)).sum(axis=0).astype("float64")
+    with np.errstate(invalid="ignore"):
+        met = (scores >= threshold).sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        met_share = np.where(answered > 0, met / np.where(answered > 0, answered, 1), np.nan)
+    codes = {o: k for k, o in enumerate(OUTCOMES)}
+    counts = np.bincount([codes[o] for o in dominant.to_numpy()], minlength=len(OUTCOMES))
     n = len(dominant)
-    counts = dominant.value_counts().reindex(list(OUTCOMES), fill_value=0).astype("int64")
-    met_share = (met / answered.where(answered > 0)).astype("float64")
+    extra = np.full(len(OUTCOMES) - len(LEVELS), np.nan)
     return pd.DataFrame({
-        "answered": answered.astype("float64").reindex(list(OUTCOMES)),
-        "met_share": met_share.reindex(list(OUTCOMES)),
-        "dominant": counts,
-        "dominant_share": (counts / n if n else counts * 0.0).astype("float64"),
-    })
+        "answered": np.concatenate([answered, extra]),
+        "met_share": np.concatenate([met_share, extra]),
+        "dominant": counts.astype("int64"),
+        "dominant_share": counts / n if n else np.zeros(len(OUTCOMES)),
+    }, index=pd.Index(list(OUTCOMES)))

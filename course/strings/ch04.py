@@ -53,14 +53,16 @@ STRINGS = {
     # the needs-pyramid widget (course.widgets.needs)
     "ch04_threshold": {"en": "Met at score", "zh": "满足的分数线"},
     "ch04_group": {"en": "Who", "zh": "受访者范围"},
-    "ch04_pyramid_title": {"en": "Dominant unmet need ({group}, n = {n})",
-                           "zh": "主导的未满足需求（{group}，n = {n}）"},
-    "ch04_met_title": {"en": "Need met (score at least {threshold})",
-                       "zh": "需求已满足（得分不低于 {threshold} 分）"},
+    "ch04_pyramid_title": {"en": "Dominant unmet need", "zh": "主导的未满足需求"},
+    "ch04_met_title": {"en": "Need met (score at or above the line)",
+                       "zh": "需求已满足（得分不低于分数线）"},
+    "ch04_group_line": {
+        "en": "{group}, n = {n} · met at a score of {threshold} or more · all five met: "
+              "{all_met:.0%} · cannot tell: {unknown:.0%}",
+        "zh": "{group}，n = {n} · 得分不低于 {threshold} 分算满足 · 五个层次都已满足："
+              "{all_met:.0%} · 无法判断：{unknown:.0%}"},
     "ch04_share_axis": {"en": "Share of respondents", "zh": "占受访者比例"},
     "ch04_met_axis": {"en": "Share of those who answered", "zh": "占该层次作答者比例"},
-    "ch04_outside_note": {"en": "All five met: {all_met:.0%} · cannot tell: {unknown:.0%}",
-                          "zh": "五个层次都已满足：{all_met:.0%} · 无法判断：{unknown:.0%}"},
     "ch04_reach_title": {"en": "Your appeals and whom they reach",
                          "zh": "你放置的广告诉求及其触达人数"},
     "ch04_reach_total": {"en": "Reached by at least one appeal",
