@@ -21,7 +21,8 @@ pytestmark = pytest.mark.slow
 CHAPTERS = [a for a in chapterdemo.chapters() if a != "ch05"]
 
 
-@pytest.fixture(scope="module", params=CHAPTERS)
+@pytest.fixture(scope="module", params=[
+    pytest.param(c, marks=pytest.mark.xdist_group(f"demo-class-{c}")) for c in CHAPTERS])
 def graded_chapter(request, tmp_path_factory):
     """(assignment, grades.csv rows by student, output folder) of one graded demo class."""
     assignment = request.param
