@@ -332,6 +332,17 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_tasks(args) -> int:
+    """Print (or write to docs/exercises.md) every exercise's graded tasks as Markdown."""
+    from autograder import tasktable
+
+    if args.write:
+        print(f"wrote {tasktable.write()}")
+    else:
+        print(tasktable.page())
+    return 0
+
+
 def _small_demo(args) -> int:
     """Grade a chapter's small demo class and compare each row with the reference."""
     from autograder import chapterdemo
@@ -484,6 +495,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="time limit of one whole submission (default: 60)")
     p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("tasks", help="every exercise's graded tasks as Markdown",
+                       description=cmd_tasks.__doc__)
+    p.add_argument("--write", action="store_true", help="write docs/exercises.md")
+    p.set_defaults(func=cmd_tasks)
     return parser
 
 
