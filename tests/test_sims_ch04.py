@@ -14,8 +14,7 @@ from course.sims.needs import (
     level_summary,
     need_distribution,
 )
-from course.synthetic.needs import make_survey, student_survey, survey_for_student, \
-    survey_from_rows
+from course.synthetic.needs import make_survey, student_survey, survey_for_student, survey_from_rows
 
 N = None  # a blank answer
 

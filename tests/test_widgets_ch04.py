@@ -66,7 +66,7 @@ def test_placing_an_appeal_reaches_its_level(survey):
     bar = w._chart.bars[LEVELS.index("belonging")]
     assert bar.get_facecolor() != w._chart.bars[0].get_facecolor()
     total = int(expected["customers"].sum())
-    assert f"<td style=\"padding:2px 10px;text-align:right;border-top" in w.table.value
+    assert "<td style=\"padding:2px 10px;text-align:right;border-top" in w.table.value
     assert f">{total:,}<" in w.table.value
     w.appeals["club"].value = None
     assert w.reach.index.tolist() == ["course"]

@@ -129,8 +129,9 @@ q1 = FunctionQuestion(
                          "belonging, esteem, self_actualisation, never by column position, and "
                          "index the result by respondent_id. With threshold 4, K's scores of "
                          "4 are all met.",
-                   "zh": "按名称、按生理、安全、社交、尊重、自我实现的顺序读取各层次，不要按列的位置"
-                         "读取；结果以 respondent_id 为索引。分数线为 4 时，K 的 4 分都算满足。"}),
+                   "zh": "按名称、按生理、安全、社交、尊重、自我实现的顺序读取各层次，"
+                         "不要按列的位置读取；结果以 respondent_id 为索引。"
+                         "分数线为 4 时，K 的 4 分都算满足。"}),
     ],
     hints=[
         {"en": "Take the five level columns by name, in the order of the hierarchy: "
@@ -196,7 +197,8 @@ q2 = FunctionQuestion(
                          "and i's physiological (5) is not met: a third each. Pass the "
                          "threshold on to your dominant_need.",
                    "zh": "分数线为 6 时，g 的社交需求（5 分）未满足，h 全部满足，i 的生理需求"
-                         "（5 分）未满足：各占三分之一。记得把 threshold 传给你的 dominant_need。"}),
+                         "（5 分）未满足：各占三分之一。"
+                         "记得把 threshold 传给你的 dominant_need。"}),
     ],
     hints=[
         {"en": "Start from your dominant_need(survey, threshold): one outcome per respondent. "
