@@ -559,6 +559,11 @@ def exercise_simulations(page, scope, shots: tuple[str, ...]) -> list[str]:
     return done
 
 
+def screenshot_path(*parts: str) -> Path:
+    """Where a screenshot named ``parts`` goes (its folder made)."""
+    return _shot_path(*parts)
+
+
 def _shot_path(*parts: str) -> Path:
     path = SCREENSHOTS.joinpath(*parts).with_suffix(".png")
     path.parent.mkdir(parents=True, exist_ok=True)

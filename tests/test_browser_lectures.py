@@ -44,6 +44,9 @@ def test_the_glyph_check_can_fail(page):
     assert missing_glyphs(text, "\U000e0100\U0010fffc") != []  # code points no font draws
 
 
-@pytest.mark.parametrize("lecture", LECTURES, ids=[p.stem for p in LECTURES])
+@pytest.mark.parametrize("lecture", [
+    # each lecture a group of its own: make test's two workers share them out
+    pytest.param(p, marks=pytest.mark.xdist_group(f"browser-{p.parent.name}-{p.stem}"))
+    for p in LECTURES], ids=[p.stem for p in LECTURES])
 def test_english_lecture_in_the_browser(page, lab, lecture):
     check_lecture(page, lab, lecture)

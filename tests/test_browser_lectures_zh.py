@@ -15,6 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 LECTURES = [p for p in lectures() if p.parent.name == "zh"]
 
 
-@pytest.mark.parametrize("lecture", LECTURES, ids=[p.stem for p in LECTURES])
+@pytest.mark.parametrize("lecture", [
+    # each lecture a group of its own: make test's two workers share them out
+    pytest.param(p, marks=pytest.mark.xdist_group(f"browser-{p.parent.name}-{p.stem}"))
+    for p in LECTURES], ids=[p.stem for p in LECTURES])
 def test_chinese_lecture_in_the_browser(page, lab, lecture):
     check_lecture(page, lab, lecture)

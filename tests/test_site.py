@@ -19,7 +19,16 @@ import threading
 import time
 
 import pytest
-from browser_kit import CJK, CLI, RequestLog, lectures, missing_glyphs, needs_chromium, screenshot
+from browser_kit import (
+    CJK,
+    CLI,
+    REPO,
+    RequestLog,
+    lectures,
+    missing_glyphs,
+    needs_chromium,
+    screenshot_path,
+)
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.slow]
@@ -56,8 +65,10 @@ def test_every_lecture_and_the_notes_are_pages(site):
     for lang in ("en", "zh"):
         assert (site / lang / "index.html").exists()
         assert (site / lang / "live.html").exists()
-        for note in (site.parents[2] / "docs").glob(f"instructor/{lang}/*.md"):
-            assert (site / lang / "instructor" / f"{note.stem}.html").exists()
+        notes = sorted((REPO / "docs" / "instructor" / lang).glob("*.md"))
+        assert notes, f"no instructor notes in docs/instructor/{lang}"
+        for note in notes:
+            assert (site / lang / "instructor" / f"{note.stem}.html").exists(), note.name
 
 
 def test_no_page_loads_anything_from_the_web(site):
@@ -101,7 +112,7 @@ def test_a_chapter_page_in_the_browser(chromium, served, lang):
             chars = "".join(sorted(set(CJK.findall(text))))
             assert len(chars) > 50
             assert missing_glyphs(article.locator("p").first, chars) == []
-        screenshot(page, "site", f"{lang}-{lecture.stem}")
+        page.screenshot(path=str(screenshot_path("site", f"{lang}-{lecture.stem}")))
         assert not errors, errors
         assert not requests.failed, requests.failed
         assert not requests.outside, requests.outside
