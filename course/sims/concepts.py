@@ -160,8 +160,8 @@ def next_delivery(households: pd.DataFrame, as_of, safety_days: int = 2) -> pd.D
     deliver = pd.Series(today + pd.to_timedelta(np.maximum(whole - safety_days, 0), unit="D")
                         ).where(eats)
     out = pd.DataFrame({"days_left": days_left,
-                        "run_out": run_out.to_numpy(dtype="datetime64[ns]"),
-                        "deliver_on": deliver.to_numpy(dtype="datetime64[ns]")},
+                        "run_out": run_out.to_numpy(),
+                        "deliver_on": deliver.to_numpy()},
                        index=pd.Index(households["household_id"].to_numpy(),
                                       name="household_id"))
     return out
