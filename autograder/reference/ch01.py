@@ -133,9 +133,9 @@ _DATE_COLUMNS = ("run_out", "deliver_on")
 
 
 def _as_days(values) -> pd.Series:
-    """Dates as 'YYYY-MM-DD' text (missing stays missing), whatever form they came in."""
+    """Dates as 'YYYY-MM-DD' text ('NaT' when missing), whatever form they came in."""
     parsed = pd.to_datetime(pd.Series(values), errors="coerce", format="mixed")
-    return parsed.dt.strftime("%Y-%m-%d").astype("object").where(parsed.notna(), None)
+    return parsed.dt.strftime("%Y-%m-%d").astype("object").where(parsed.notna(), "NaT")
 
 
 def compare_plan(expected: pd.DataFrame, got) -> tuple[bool, str]:
