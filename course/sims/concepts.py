@@ -595,11 +595,13 @@ def steady_share(keep_remember: float, keep_forget: float, n_rivals: int) -> flo
 
 def retention_point_value(keep_remember: float, keep_forget: float, n_rivals: int = 3,
                           price_per_person: float = 27.0, margin_rate: float = 0.2,
-                          draws: dict | None = None) -> dict:
+                          draws: dict | None = None,
+                          base: NeighbourhoodYear | None = None) -> dict:
     """What one more percentage point of retention is worth to the remembering shop in a year.
 
     The year is simulated twice on the same draws, with ``keep_remember`` and
-    with ``keep_remember + 0.01`` (capped at 1).
+    with ``keep_remember + 0.01`` (capped at 1). ``base``, if given, is the first
+    of the two, already simulated with the same settings and draws.
 
     Returns
     -------
@@ -615,7 +617,9 @@ def retention_point_value(keep_remember: float, keep_forget: float, n_rivals: in
     (True, 0.2)
     """
     draws = neighbourhood_draws() if draws is None else draws
-    base = simulate_neighbourhood(keep_remember, keep_forget, n_rivals, price_per_person, draws)
+    if base is None:
+        base = simulate_neighbourhood(keep_remember, keep_forget, n_rivals, price_per_person,
+                                      draws)
     plus = simulate_neighbourhood(min(1.0, keep_remember + 0.01), keep_forget, n_rivals,
                                   price_per_person, draws)
     a = float(base.summary.loc[REMEMBERING_SHOP, "sales"])

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 
 import ipywidgets as widgets
 import numpy as np
@@ -59,6 +60,8 @@ _FEATURED, _OTHERS, _REMEMBER, _RIVAL = "#e76f51", "#457b9d", "#2a9d8f", "#8d99a
 BAG_SIZES = (5, 10, 15, 25, 50)
 #: Days the planner's calendar covers.
 PLAN_DAYS = 60
+#: Heights of the planner's jar axis (kg): the smallest that holds the jar is used.
+_JAR_AXIS_KG = (10.0, 20.0, 30.0, 45.0, 60.0, 80.0, 120.0)
 #: The day the planner starts (a Monday in May 1932, when the young Wang ran his shop).
 PLAN_START = "1932-05-02"
 
@@ -119,8 +122,8 @@ def rice_street(n_households: int = 12) -> pd.DataFrame:
 class _PlannerChart:
     """The featured household's rice jar (top) and the street's delivery calendar (bottom)."""
 
-    def __init__(self, ids: list[str], lang: str, in_place: bool):
-        fig = Figure(figsize=(8.0, 6.2), dpi=_DPI, layout="constrained")
+    def __init__(self, ids: list[str], lang: str, in_place: bool, y_top: float):
+        fig = Figure(figsize=(7.6, 5.8), dpi=_DPI, layout="constrained")
         top, bottom = fig.subplots(2, 1, height_ratios=[1, 1.5], sharex=True)
         days = np.arange(PLAN_DAYS)
         (self.stock_line,) = top.step(days, np.zeros(PLAN_DAYS), where="post", color=_FEATURED,
@@ -144,9 +147,10 @@ class _PlannerChart:
         bottom.set_title(t("ch01_calendar_title", lang))
         bottom.grid(axis="x", color="#dddddd", lw=0.6)
         bottom.spines[["top", "right"]].set_visible(False)
+        top.set_ylim(0, y_top)
         self.figure, self.top = fig, top
-        dynamic = [self.stock_line, self.margin_line, self.delivery_marks, top.yaxis,
-                   top.spines["left"], self.others, self.featured]
+        dynamic = [self.stock_line, self.margin_line, self.delivery_marks, self.others,
+                   self.featured]
         self.drawn = InPlaceFigure(fig, dynamic, in_place=in_place)
 
     def show(self, path: np.ndarray, margin_kg: float, deliveries: np.ndarray,
@@ -155,7 +159,6 @@ class _PlannerChart:
         self.stock_line.set_data(days, path)
         self.margin_line.set_ydata([margin_kg, margin_kg])
         self.delivery_marks.set_data(deliveries, path[deliveries] if len(deliveries) else [])
-        self.top.set_ylim(0, max(1.0, float(path.max()), margin_kg) * 1.15)
         row_of = {h: i for i, h in enumerate(ids)}
         rows = calendar["household_id"].map(row_of).to_numpy(dtype=float)
         points = np.column_stack([calendar["day"].to_numpy(dtype=float), rows])
@@ -215,6 +218,7 @@ class RicePlanner(widgets.VBox):
         first = self.base.iloc[0]
         self._in_place = True  # False: a new figure every update (the benchmark's baseline)
         self._chart: _PlannerChart | None = None
+        self._charts: dict[float, _PlannerChart] = {}
         self.people = widgets.IntSlider(value=int(first["people"]), min=1, max=10,
                                         description=t("ch01_people", lang), style=_STYLE,
                                         layout=_LAYOUT, continuous_update=False)
@@ -285,8 +289,12 @@ class RicePlanner(widgets.VBox):
         self.table.value = _rows_html(t("ch01_planner_title", lang, household=self.featured_id),
                                       rows, t("ch01_planner_note", lang,
                                               start=_date(self.start, lang)))
-        if self._chart is None or not self._in_place:
-            self._chart = _PlannerChart(self.ids, lang, in_place=self._in_place)
+        # one chart per height of the jar axis, so that its ticks are drawn only once
+        need = max(float(self.path.max()), daily * safety, 1.0) * 1.08
+        y_top = next((top for top in _JAR_AXIS_KG if top >= need), 50.0 * math.ceil(need / 50))
+        if y_top not in self._charts or not self._in_place:
+            self._charts[y_top] = _PlannerChart(self.ids, lang, self._in_place, y_top)
+        self._chart = self._charts[y_top]
         deliveries = mine["day"].to_numpy(dtype=int)
         self.png = self._chart.show(self.path, daily * safety, deliveries, self.calendar,
                                     self.ids, self.featured_id)
@@ -493,7 +501,8 @@ class RememberingShops(widgets.VBox):
         rivals = int(self.n_rivals.value)
         self.year = simulate_neighbourhood(keep_r, keep_f, rivals, draws=self.draws)
         self.point = retention_point_value(keep_r, keep_f, rivals,
-                                           margin_rate=self.margin_rate, draws=self.draws)
+                                           margin_rate=self.margin_rate, draws=self.draws,
+                                           base=self.year)
         steady = steady_share(keep_r, keep_f, rivals)
         s = self.year.summary
         others = [x for x in self.year.shops if x != REMEMBERING_SHOP]
