@@ -153,7 +153,7 @@ def _today(case):
 
 
 def _spend(case, customer):
-    purchases, wallets = case.args[0], case.args[1]
+    purchases = case.args[0]
     return purchases.loc[(purchases["customer_id"] == customer)
                          & (purchases["shop"] == case.kwargs["shop"]), "amount"]
 
