@@ -157,3 +157,10 @@ def test_walkthrough_checks_print_true(lang, tmp_path):
     lines = [line for line in printed.splitlines()
              if "Same as" in line or "的结果相同：" in line]
     assert len(lines) == 3 and all(line.endswith(t("col_yes", lang=lang)) for line in lines)
+
+
+def test_settings_stated_in_the_prose_are_the_widgets():
+    from course.widgets.concepts import PLAN_DAYS, rice_street
+    assert len(rice_street()) == 12 and PLAN_DAYS == 60
+    assert "twelve made-up households over sixty days" in _prose("en")
+    assert "十二户虚构人家" in _prose("zh") and "六十天" in _prose("zh")
