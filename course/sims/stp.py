@@ -90,9 +90,10 @@ def standardize(features: pd.DataFrame) -> pd.DataFrame:
     values = features.astype("float64")
     mean = values.mean()
     std = values.std(ddof=0)
-    safe = std.where(std > 0, 1.0)  # a constant column: x - mean is 0 everywhere
-    out = (values - mean) / safe
-    out.loc[:, ~(std > 0).to_numpy()] = 0.0
+    # a constant column (up to floating-point noise in its mean) has no spread
+    spread = std > 1e-12 * mean.abs().clip(lower=1.0)
+    out = (values - mean) / std.where(spread, 1.0)
+    out.loc[:, ~spread.to_numpy()] = 0.0
     return out
 
 
