@@ -85,13 +85,15 @@ def ref_segment_profile(features: pd.DataFrame, labels: pd.Series) -> pd.DataFra
 
 
 def ref_attractiveness(ratings: pd.DataFrame, weights) -> pd.DataFrame:
-    """Weighted mean rating; rank 1 = best, equal scores (exact fractions) share the min rank."""
+    """Weighted mean rating; rank 1 = best; scores equal to 9 decimals share the min rank."""
     w = {str(k): Fraction(str(v)) for k, v in dict(weights).items()}
     total = sum(w.values())
     exact = {}
     for seg, row in ratings.iterrows():
         exact[seg] = sum(Fraction(str(row[c])) * wc for c, wc in w.items()) / total
-    ranks = {seg: 1 + sum(1 for other in exact.values() if other > s) for seg, s in exact.items()}
+    rounded = {seg: round(s, 9) for seg, s in exact.items()}  # the stated tie rule
+    ranks = {seg: 1 + sum(1 for other in rounded.values() if other > s)
+             for seg, s in rounded.items()}
     out = pd.DataFrame({"score": [float(exact[s]) for s in ratings.index],
                         "rank": [ranks[s] for s in ratings.index]}, index=ratings.index)
     return out.astype({"rank": "int64"})
@@ -196,6 +198,8 @@ def cases_nearest_centroid(seed) -> list[Case]:
     tie_points = pd.DataFrame([mid, mid + [-step[1], step[0]], a * 2, b * 2],
                               columns=["x", "y"], index=["T1", "T2", "T3", "T4"]).astype(float)
     reordered = cents.iloc[rng.permutation(len(cents))]
+    while list(reordered.index) in (list(cents.index), sorted(cents.index)):
+        reordered = cents.iloc[rng.permutation(len(cents))]
     wide = z.assign(note=rng.integers(0, 100, len(z)).astype(float))
     on_centroid = pd.concat([z.head(5), cents.iloc[[1]].set_axis(["ON"])])
     single = cents.iloc[[2]]
