@@ -7,7 +7,8 @@ the two agree checks both.
 Examples
 --------
 >>> import pandas as pd
->>> ref_nearest_competitor(pd.DataFrame({"x": [0, 2, 4]}, index=["p", "q", "r"]))["nearest"].tolist()
+>>> pos = pd.DataFrame({"x": [0, 2, 4]}, index=["p", "q", "r"])
+>>> ref_nearest_competitor(pos)["nearest"].tolist()
 ['q', 'p, r', 'q']
 >>> [c.name for c in QUESTIONS["ch02_q1"].cases(0)][:2]
 ['generated customers', 'a constant column']

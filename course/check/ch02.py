@@ -90,7 +90,7 @@ q1 = FunctionQuestion(
 # ------------------------------------------------------------------ q2: nearest_centroid
 
 _CENTS = pd.DataFrame({"x": [0.0, 4.0, 0.0], "y": [0.0, 0.0, 4.0]},
-                      index=["core", "premium", "online"])
+                      index=["value", "premium", "online"])
 
 q2 = FunctionQuestion(
     "ch02_q2", "nearest_centroid",
@@ -98,23 +98,24 @@ q2 = FunctionQuestion(
         Case({"en": "three centroids, clear cases", "zh": "三个中心，没有并列"},
              (pd.DataFrame({"x": [0.5, 3.0, -1.0], "y": [0.2, 1.0, 3.0]},
                            index=["c1", "c2", "c3"]), _CENTS),
-             expected=pd.Series({"c1": "core", "c2": "premium", "c3": "online"}),
+             expected=pd.Series({"c1": "value", "c2": "premium", "c3": "online"}),
              hint={"en": "c2 at (3, 1) is sqrt(1 + 1) = 1.41 from premium (4, 0) and "
-                         "sqrt(9 + 1) = 3.16 from core (0, 0): compute the distance to every "
+                         "sqrt(9 + 1) = 3.16 from value (0, 0): compute the distance to every "
                          "centroid and take the smallest.",
                    "zh": "c2 位于 (3, 1)，到 premium (4, 0) 的距离是 sqrt(1 + 1) = 1.41，"
-                         "到 core (0, 0) 是 sqrt(9 + 1) = 3.16：算出到每个中心的距离，取最小的。"}),
+                         "到 value (0, 0) 是 sqrt(9 + 1) = 3.16：算出到每个中心的距离，取最小"
+                         "的。"}),
         Case({"en": "a tie: the centroid listed first wins; an extra column",
               "zh": "并列时取排在前面的中心；多出一列"},
              (pd.DataFrame({"x": [2.0, 2.0], "y": [2.0, 0.0], "note": [7.0, 1.0]},
                            index=["t1", "t2"]), _CENTS),
-             expected=pd.Series({"t1": "core", "t2": "core"}),
+             expected=pd.Series({"t1": "value", "t2": "value"}),
              hint={"en": "t1 at (2, 2) is equally far (2.83) from all three centroids and "
-                         "t2 at (2, 0) equally far from core and premium: the one listed first "
-                         "in centroids wins, so both are core. idxmin and argmin return the "
+                         "XX idxmin and argmin return the "
                          "first minimum. Ignore columns the centroids do not have (note).",
-                   "zh": "t1 位于 (2, 2)，到三个中心的距离都是 2.83；t2 位于 (2, 0)，到 core 和 "
-                         "premium 一样远：取 centroids 中排在前面的那个，所以两者都是 core。"
+                   "zh": "t1 位于 (2, 2)，到三个中心的距离都是 2.83；t2 位于 (2, 0)，到 value 和 "
+                         "premium 一样远：取 centroids 中排在前面的那个，所以两者都是 value（而不"
+                         "是按字母顺序排在前面的 online 或 premium）。"
                          "idxmin 和 argmin 返回的正是第一个最小值。centroids 没有的列（note）"
                          "要忽略。"}),
     ],
@@ -159,13 +160,16 @@ q3 = FunctionQuestion(
              hint={"en": "The labels Series lists z first: match labels to customers by "
                          "customer id (the index), not by position. groupby with a Series "
                          "aligns on the index for you; .to_numpy() or .values would not.",
-                   "zh": "labels 把 z 排在最前：要按客户编号（索引）把标签对应到客户，而不是按位置。"
-                         "用 Series 做 groupby 会自动按索引对齐；用 .to_numpy() 或 .values 则不会。"}),
+                   "zh": "labels 把 z 排在最前：要按客户编号（索引）把标签对应到客户，而不是按位"
+                         "置。"
+                         "用 Series 做 groupby 会自动按索引对齐；用 .to_numpy() 或 .values 则"
+                         "不会。"}),
     ],
     hints=[
         {"en": "One row per segment: customers (how many), share (customers / all customers) "
                "and the mean of every feature column.",
-         "zh": "每个细分市场一行：customers（人数）、share（人数 / 客户总数），以及每个变量的均值。"},
+         "zh": "每个细分市场一行：customers（人数）、share（人数 / 客户总数），以及每个变量的均"
+               "值。"},
         {"en": "grouped = features.groupby(labels); grouped.size() and grouped.mean() give the "
                "counts and the means; put customers and share in front of the means "
                "(pd.concat or insert).",
