@@ -427,7 +427,7 @@ DEMO = {
     "wrong": {
         "ch02_q1_answer": "def standardize(features):\n    return features\n",
         "ch02_q2_answer": ("def nearest_centroid(features, centroids):\n"
-                           "    return pd.Series(centroids.index[0], index=features.index)\n"),
+                           "    return pd.Series('none', index=features.index)\n"),
         "ch02_q3_answer": ("def segment_profile(features, labels):\n"
                            "    return features.groupby(labels).sum()\n"),
         "ch02_q4_answer": ("def attractiveness(ratings, weights):\n"
