@@ -63,9 +63,9 @@ class _DictQuestion(FunctionQuestion):
             return t("check_wrong_type", expected="dict", got=_type_name(got))
         for key, value in expected.items():
             if key not in got:
-                return t("ch07_check_no_key", key=key)
+                return t("ch07_check_no_key", name=key)
             if not _same(value, got[key]):
-                return t("ch07_check_key", key=key, expected=_fmt(value), got=_fmt(got[key]))
+                return t("ch07_check_key", name=key, expected=_fmt(value), got=_fmt(got[key]))
         return ""
 
 

@@ -8,10 +8,10 @@ Examples
 
 STRINGS = {
     # self-check messages
-    "ch07_check_no_key": {"en": "the dict has no key {key!r}",
-                          "zh": "返回的字典中没有键 {key!r}"},
-    "ch07_check_key": {"en": "{key}: expected {expected}, got {got}",
-                       "zh": "{key}：应为 {expected}，实际为 {got}"},
+    "ch07_check_no_key": {"en": "the dict has no key {name!r}",
+                          "zh": "返回的字典中没有键 {name!r}"},
+    "ch07_check_key": {"en": "{name}: expected {expected}, got {got}",
+                       "zh": "{name}：应为 {expected}，实际为 {got}"},
     # loyalty types (Dick and Basu)
     "ch07_loyalty_true_loyalty": {"en": "true loyalty", "zh": "真正忠诚"},
     "ch07_loyalty_latent_loyalty": {"en": "latent loyalty", "zh": "潜在忠诚"},

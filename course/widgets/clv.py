@@ -530,6 +530,7 @@ class AliveExplorer(widgets.VBox):
                                self.summary["T"])
         self.params = {k: float(params[k]) for k in BGNBD_PARAMS}
         self.weeks = float(weeks)
+        self.max_age = float(max_age)
         self._in_place = True
         self._holding = False
         self._grid = np.linspace(0.0, 1.0, 121)
@@ -575,9 +576,10 @@ class AliveExplorer(widgets.VBox):
             ax.spines[["top", "right"]].set_visible(False)
         fig.suptitle(t("ch07_alive_title", lang))
         self.axes = (left, right)
+        for ax in (left, right):  # a fixed time axis: only the curves and one y axis move
+            ax.set_xlim(0, self.max_age)
         dynamic = [self.alive_line, self.alive_dot, self.expected_line, self.expected_dot,
-                   left.xaxis, right.xaxis, right.yaxis, left.spines["bottom"],
-                   right.spines["bottom"], right.spines["left"]]
+                   right.yaxis, right.spines["left"]]
         return _Figure(fig, dynamic, self._in_place)
 
     def _on_customer(self, change) -> None:
@@ -669,9 +671,7 @@ class AliveExplorer(widgets.VBox):
         self.expected_line.set_data(grid, expected)
         self.alive_dot.set_data([s["recency"]], [s["p_alive"]])
         self.expected_dot.set_data([s["recency"]], [s["expected"]])
-        left, right = self.axes
-        for ax in (left, right):
-            ax.set_xlim(0, max(T, 1.0))
+        right = self.axes[1]
         right.set_ylim(0, max(float(expected.max()), 0.1) * 1.1)
         self.png = self._chart.png()
         self.figure = self._chart.figure
