@@ -145,6 +145,7 @@ def test_full_redraw_baseline_shows_the_same_numbers():
     assert full.figure is not figure
 
 
+@pytest.mark.slow
 def test_benchmark_runs_and_names_every_control():
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_widgets_ch07.py"),
                           "--quick", "--no-save"], capture_output=True, text=True, cwd=ROOT,

@@ -71,12 +71,12 @@ STRINGS = {
     "ch07_break_even": {"en": "Break-even year", "zh": "盈亏平衡年份"},
     "ch07_never": {"en": "never", "zh": "不能回本"},
     "ch07_retention_try_this": {
-        "en": "Keep the margin at 100, the acquisition cost at 250 and retention at 75 %. "
+        "en": "Keep the margin at 100, the acquisition cost at 150 and retention at 75 %. "
               "Add 5 points of retention: by what percentage does the cohort's profit grow? "
-              "Now raise the acquisition cost to 350: why does the same 5 points now matter "
+              "Now raise the acquisition cost to 190: why does the same 5 points now matter "
               "far more in per cent?",
-        "zh": "保持毛利 100、获客成本 250、留存率 75%。把留存率提高 5 个百分点：队列利润增加了"
-              "百分之几？再把获客成本提高到 350：为什么同样的 5 个百分点，按百分比算影响大得多？"},
+        "zh": "保持毛利 100、获客成本 150、留存率 75%。把留存率提高 5 个百分点：队列利润增加了"
+              "百分之几？再把获客成本提高到 190：为什么同样的 5 个百分点，按百分比算影响大得多？"},
     # who is still alive
     "ch07_customer": {"en": "CDNOW customer", "zh": "CDNOW 客户"},
     "ch07_custom": {"en": "(set by hand)", "zh": "（手动设置）"},
@@ -128,3 +128,66 @@ STRINGS = {
     "ch07_T_short": {"en": "T (weeks)", "zh": "T（周）"},
     "ch07_case": {"en": "Case", "zh": "情形"},
 }
+
+# column and row names of the lecture's tables: "ch07_col_<name>"
+STRINGS.update({
+    "ch07_col_" + name: {"en": en, "zh": zh} for name, en, zh in [
+        ("customer_id", "Customer", "客户编号"),
+        ("attitude", "Attitude (1-7)", "相对态度（1～7）"),
+        ("repeat", "Repeat share", "重复购买比例"),
+        ("type", "Loyalty type", "忠诚类型"),
+        ("high_attitude", "Attitude high?", "态度高？"),
+        ("high_repeat", "Repeat high?", "重复购买高？"),
+        ("period", "Period t", "第 t 期"),
+        ("survival", "Still a customer (r^t)", "仍是客户的概率（r^t）"),
+        ("expected_margin", "Expected margin", "期望毛利"),
+        ("discount_factor", "Discount factor", "折现系数"),
+        ("present_value", "Present value", "现值"),
+        ("cumulative", "Cumulative", "累计"),
+        ("case", "Case", "情形"),
+        ("margin", "Margin", "毛利"),
+        ("retention", "Retention", "留存率"),
+        ("discount", "Discount rate", "折现率"),
+        ("clv_5", "CLV, 5 periods", "5 期 CLV"),
+        ("clv_10", "CLV, 10 periods", "10 期 CLV"),
+        ("clv_20", "CLV, 20 periods", "20 期 CLV"),
+        ("clv_infinite", "CLV, infinite", "无限期 CLV"),
+        ("periods_95", "Periods to 95 %", "达到 95% 的期数"),
+        ("horizon", "Horizon", "期数"),
+        ("finite", "Finite CLV", "有限期 CLV"),
+        ("share", "Share of the closed form", "占封闭公式的比例"),
+        ("year", "Year", "年份"),
+        ("customers", "Customers", "客户数"),
+        ("profit", "Profit", "利润"),
+        ("discounted_profit", "Discounted profit", "折现利润"),
+        ("extra_points", "Retention + points", "留存率提高（百分点）"),
+        ("new_retention", "New retention", "新留存率"),
+        ("clv_change", "CLV change", "CLV 变化"),
+        ("clv_change_pct", "CLV change (%)", "CLV 变化（%）"),
+        ("profit_change", "Profit change", "利润变化"),
+        ("profit_change_pct", "Profit change (%)", "利润变化（%）"),
+        ("date", "Date", "日期"),
+        ("quantity", "CDs", "CD 张数"),
+        ("amount", "Amount ($)", "金额（美元）"),
+        ("sample_id", "Sample id", "样本编号"),
+        ("frequency", "Frequency", "重复购买次数"),
+        ("recency", "Recency (weeks)", "最近购买时点（周）"),
+        ("T", "T (weeks)", "T（周）"),
+        ("monetary", "Mean repeat spend ($)", "重复购买平均金额（美元）"),
+        ("frequency_holdout", "Holdout purchases", "验证期购买次数"),
+        ("parameter", "Parameter", "参数"),
+        ("estimate", "Our estimate", "本课估计值"),
+        ("published", "Published", "文献值"),
+        ("actual", "Actual (mean)", "实际（均值）"),
+        ("expected", "Expected (mean)", "预测（均值）"),
+        ("p_alive", "P(alive)", "仍活跃的概率"),
+        ("expected_39", "Expected, next 39 weeks", "未来 39 周预测"),
+        ("actual_39", "Actual, next 39 weeks", "未来 39 周实际"),
+        ("expected_spend", "Expected spend ($)", "期望单次消费（美元）"),
+        ("expected_value", "Expected value, 39 weeks ($)", "未来 39 周期望价值（美元）"),
+        ("programme", "Programme", "方案"),
+        ("clv", "CLV", "CLV"),
+        ("value", "Value", "数值"),
+        ("quantity_total", "Total", "合计"),
+    ]
+})

@@ -333,7 +333,7 @@ class RetentionEconomics(widgets.VBox):
                                    "ch07_cohort_size", lang)
         self.margin = _slider(widgets.FloatSlider, 100.0, 10.0, 500.0, 10.0, "ch07_margin",
                               lang, ".0f")
-        self.acquisition_cost = _slider(widgets.FloatSlider, 250.0, 0.0, 1000.0, 10.0,
+        self.acquisition_cost = _slider(widgets.FloatSlider, 150.0, 0.0, 1000.0, 10.0,
                                         "ch07_acquisition_cost", lang, ".0f")
         self.retention = _slider(widgets.FloatSlider, 0.75, 0.0, 0.99, 0.01, "ch07_retention",
                                  lang, ".2f")
