@@ -64,10 +64,10 @@ CLV_EDGES = {
     "the infinite horizon": lambda c: _horizon(c) is None and "horizon" not in c.kwargs,
     "retention 0": lambda c: c.args[1] == 0 and isinstance(_horizon(c), int)
     and _horizon(c) > 0,
-    "retention 0, infinite horizon": lambda c: c.args[1] == 0 and _horizon(c) is None,
-    "retention 1, discount 0": lambda c: c.args[1] == 1 and c.args[2] == 0
+    "retention 0 over an infinite horizon": lambda c: c.args[1] == 0 and _horizon(c) is None,
+    "retention 1 without discounting": lambda c: c.args[1] == 1 and c.args[2] == 0
     and _horizon(c) > 0 and _expected("ch07_q1", c) == pytest.approx(c.args[0] * _horizon(c)),
-    "retention 1, discount 0, infinite horizon": lambda c: _expected("ch07_q1", c) == math.inf,
+    "an unbounded value": lambda c: _expected("ch07_q1", c) == math.inf,
     "retention 1 with discounting": lambda c: c.args[1] == 1 and c.args[2] > 0
     and _horizon(c) is None,
     "discount 0": lambda c: c.args[2] == 0 and 0 < c.args[1] < 1 and _horizon(c) > 0,
