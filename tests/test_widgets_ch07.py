@@ -20,7 +20,7 @@ def summary():
 
 
 def _labels(figure) -> str:
-    texts = [figure._suptitle.get_text()] if figure._suptitle else []
+    texts = [f.get_text() for f in (figure._suptitle, figure._supylabel) if f]
     for ax in figure.axes:
         texts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
         legend = ax.get_legend()

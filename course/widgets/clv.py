@@ -194,8 +194,9 @@ class CLVCalculator(widgets.VBox):
         ax.set_xlim(0, self.max_periods + 0.5)
         ax.set_xlabel(t("ch07_period", lang))
         unit = t(f"currency_{self.currency}", lang) if self.currency else ""
-        ax.set_ylabel(t("ch07_value_in", lang, currency=unit) if unit else
-                      t("ch07_present_value", lang))
+        # a figure-level label stays in the static picture: the moving y axis redraws ticks only
+        fig.supylabel(t("ch07_value_in", lang, currency=unit) if unit else
+                      t("ch07_present_value", lang), fontsize="medium")
         ax.set_title(t("ch07_clv_plot_title", lang))
         ax.legend(loc="center right", frameon=False, fontsize=9)
         ax.spines[["top", "right"]].set_visible(False)
@@ -377,7 +378,7 @@ class RetentionEconomics(widgets.VBox):
         ax.set_xticks(range(0, self.MAX_YEARS + 1, 2))
         ax.set_xlabel(t("ch07_year", lang))
         unit = t(f"currency_{self.currency}", lang) if self.currency else ""
-        ax.set_ylabel(t("ch07_cohort_npv", lang, currency=unit))
+        fig.supylabel(t("ch07_cohort_npv", lang, currency=unit), fontsize="medium")
         ax.set_title(t("ch07_cohort_title", lang))
         self.legend = ax.legend(loc="lower right", frameon=False, fontsize=9)
         ax.spines[["top", "right"]].set_visible(False)
