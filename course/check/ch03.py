@@ -34,7 +34,7 @@ Not yet: public case 2 (a half person, rounded up): count of stage 'attention': 
 Run `ch03.q1.hint()` for a hint.
 False
 >>> ch03.q1.hint()  # doctest: +ELLIPSIS
-Hint for public case 2 (a half person, rounded up): 5 x 0.5 = 2.5 people ...
+Hint for public case 2 (a half person, rounded up): 5 x 0.5 = 2.5 people: halves round up, ...
 """
 
 from __future__ import annotations
