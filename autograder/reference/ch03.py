@@ -522,6 +522,7 @@ _WRONG = {
     return counts / budget''',
     "ch03_q6_answer": 'quiz_answers = {"1": "b", "2": "a", "3": "a", "4": "a", "5": "b", '
                       '"6": "a", "7": "a", "8": "a"}',
+    "ch03_q7_answer": 'my_numbers = {"users": 0, "buyers": 0, "live_buyers": 0, "share_rate": 0.0}',
 }
 
 # Takes each user's last event in time: right on tidy logs, wrong when a buyer views again.

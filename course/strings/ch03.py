@@ -57,6 +57,7 @@ STRINGS = {
     "ch03_col_example": {"en": "Example", "zh": "例子"},
     "ch03_col_factor": {"en": "Factor", "zh": "因素"},
     "ch03_col_sub_factors": {"en": "Sub-factors", "zh": "具体因素"},
+    "ch03_share_of_viewers": {"en": "Share of the channel's viewers", "zh": "占该渠道浏览者的比例"},
     "ch03_yes": {"en": "yes", "zh": "是"},
     "ch03_no": {"en": "", "zh": ""},
     # the funnel widget

@@ -56,7 +56,7 @@ def make_event_log(n_users: int = 300, seed: int | str = 0,
     seed : int or str, default 0
         Seed of the generator.
     start : str, default "2025-03-01"
-        First day of the campaign (it runs for two weeks).
+        First day of the campaign (first contacts fall in its first two weeks).
 
     Returns
     -------
