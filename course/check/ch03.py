@@ -145,7 +145,8 @@ q2 = FunctionQuestion(
              expected=pd.Series({"u5": "click", "u9": "share"}).rename_axis("user_id"),
              hint={"en": "One row per user, indexed by user_id and sorted: u5 then u9. Repeated "
                          "events count once.",
-                   "zh": "每位用户一行，以 user_id 为索引并排序：先 u5 后 u9。重复的事件只算一次。"}),
+                   "zh": "每位用户一行，以 user_id 为索引并排序：先 u5 后 u9。"
+                         "重复的事件只算一次。"}),
     ],
     hints=[
         {"en": "Keep only the five funnel events (events['event'].isin(...)); give each its "

@@ -208,7 +208,7 @@ class FunnelExplorer(widgets.VBox):
         >>> w.figure is figure
         True
         """
-        lang, path = self.lang, self.path.value
+        path = self.path.value
         self._label_weights()
         plan = {s: float(slider.value) for s, slider in self.weights.items()}
         on_path = plan if path == "aidma" else {AISAS_OF_AIDMA[s]: v for s, v in plan.items()}
@@ -216,11 +216,15 @@ class FunnelExplorer(widgets.VBox):
         self.comparison = compare_paths(self.reach.value, self.budget.value, plan)
         self.table.value = self._table_html()
         self.note.value = self._notes_html(plan)
+        self._draw(path)
+
+    def _draw(self, path: str) -> None:
+        lang = self.lang
         if path not in self._charts or not self._in_place:
             self._charts[path] = _FunnelChart(path, lang, in_place=self._in_place)
         chart = self._charts[path]
         self.png = chart.show(self.summary, self.comparison)
-        self.figure = chart.figure
+        self.figure = chart.figure  # never registered with pyplot, so no leak
         self.plot.outputs = _png_output(self.png, t("ch03_funnel_title", lang,
                                                     path=t(f"ch03_path_{path}", lang)))
 
