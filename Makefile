@@ -40,13 +40,13 @@ lab: setup
 
 test: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # The quick loop: everything but the groups marked slow (notebooks executed, classes
 # graded, nbgrader runs, the browser); a few minutes on 2 cores.
 test-fast: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -n 2 --dist loadfile -m "not slow and not fuzz" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow and not fuzz" $(PYTEST_ARGS)
 
 # The full fuzzed batch: 1,000 mutated submissions graded in one run (~8 minutes on 2 cores).
 test-fuzz: setup

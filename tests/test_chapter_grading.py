@@ -1,9 +1,10 @@
-"""Every chapter's small demo class, graded through the real ``crm-course grade``.
+"""Every chapter's small demo class, graded through the real CLI.
 
 For each chapter with a ``DEMO`` (chapter 5 is graded with its full demo class in
-``test_grading``), one module fixture writes a right, a partly right and a wrong
-submission, grades them with the installed console script, and each test
-checks one row against what :mod:`autograder.chapterdemo` computes in-process.
+``test_grading``), one module fixture runs ``crm-course demo CHAPTER`` with the
+installed console script: it writes a right, a partly right and a wrong
+submission and grades them as ``crm-course grade`` does; each test checks one
+row against what :mod:`autograder.chapterdemo` computes in-process.
 """
 
 from __future__ import annotations
@@ -20,16 +21,22 @@ pytestmark = pytest.mark.slow
 CHAPTERS = [a for a in chapterdemo.chapters() if a != "ch05"]
 
 
-@pytest.fixture(scope="module", params=CHAPTERS)
+@pytest.fixture(scope="module", params=[
+    pytest.param(c, marks=pytest.mark.xdist_group(f"demo-class-{c}")) for c in CHAPTERS])
 def graded_chapter(request, tmp_path_factory):
     """(assignment, grades.csv rows by student, output folder) of one graded demo class."""
     assignment = request.param
     base = tmp_path_factory.mktemp(f"demo-{assignment}")
-    subs, out = chapterdemo.write_class(assignment, base / "submissions"), base / "grading"
-    run = subprocess.run([*CLI, "grade", assignment, str(subs), "--out", str(out),
-                          "--jobs", "2", "--cell-timeout", "60", "--timeout", "300"],
+    # `crm-course demo CHAPTER` writes the class, grades it with `crm-course grade`'s
+    # code and exits non-zero unless every row has the score the reference gives.
+    run = subprocess.run([*CLI, "demo", assignment, "--small", "--out", str(base), "--jobs", "2",
+                          "--cell-timeout", "60", "--timeout", "300"],
                          capture_output=True, text=True, timeout=1800, check=False)
-    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
+    assert "All 3 demo students got the score the reference gives them" in run.stdout
+    out = base / assignment / "grading"
+    assert sorted(p.name for p in (base / assignment / "submissions").iterdir()) == sorted(
+        chapterdemo.STUDENTS)
     return assignment, read_grades(out), out
 
 

@@ -170,7 +170,9 @@ def _student(monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.usefixtures("_student")
-@pytest.mark.parametrize("assignment", [a for a in CHAPTERS if a != "ch05"])  # test_solutions
+@pytest.mark.parametrize("assignment", [  # chapter 5: test_solutions
+    pytest.param(a, marks=pytest.mark.xdist_group(f"solutions-{a}")) for a in CHAPTERS
+    if a != "ch05"])
 def test_solutions_run_clean_and_exercise_earns_nothing(assignment, tmp_path):
     ref = load(assignment)
     solved = _run(SOLUTIONS_DIR / assignment / f"{assignment}.ipynb", tmp_path)

@@ -132,3 +132,10 @@ def test_points_and_ids_agree_with_reference(assignment):
         cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == qid)
         assert f'hand_in("{qid}", {q.name})' in cell.source
         assert f"{qid.split('_')[0]}.{qid.split('_')[1]}.assert_passes({q.name})" in cell.source
+
+
+def test_the_exercises_page_is_fresh():
+    from autograder import tasktable
+
+    assert tasktable.PAGE.read_text(encoding="utf-8") == tasktable.page(), (
+        "docs/exercises.md is stale: run `crm-course tasks --write`")
