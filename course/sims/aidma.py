@@ -70,9 +70,9 @@ AISAS_OF_AIDMA = {"attention": "attention", "interest": "interest", "desire": "s
 #: (``base``), the most spending can reach (``top``), and the spend that closes 63 % of the
 #: gap (``scale``). Made-up numbers for teaching, not estimates from any market.
 STAGE_PARAMS = pd.DataFrame(
-    {"base": [0.30, 0.20, 0.25, 0.40, 0.25, 0.15, 0.05],
-     "top": [0.70, 0.50, 0.60, 0.80, 0.55, 0.45, 0.30],
-     "scale": [20_000.0, 15_000.0, 15_000.0, 10_000.0, 10_000.0, 10_000.0, 8_000.0]},
+    {"base": [0.35, 0.08, 0.30, 0.50, 0.30, 0.25, 0.05],
+     "top": [0.60, 0.45, 0.55, 0.80, 0.60, 0.50, 0.30],
+     "scale": [25_000.0, 15_000.0, 15_000.0, 12_000.0, 12_000.0, 12_000.0, 8_000.0]},
     index=pd.Index(["attention", "interest", "desire", "memory", "search", "action", "share"],
                    name="stage"))
 #: People a sharer's post reaches (the AISAS path's earned reach per sharer).
@@ -311,7 +311,7 @@ def stage_rates(spend: pd.Series, params: pd.DataFrame = STAGE_PARAMS) -> pd.Ser
     --------
     >>> r = stage_rates(pd.Series({"interest": 0.0, "action": 10_000.0}))
     >>> r.round(3).to_dict()
-    {'interest': 0.2, 'action': 0.34}
+    {'interest': 0.08, 'action': 0.391}
     """
     p = params.loc[list(spend.index)]
     values = p["top"] - (p["top"] - p["base"]) * np.exp(-spend.to_numpy(dtype=float)
@@ -366,7 +366,7 @@ def simulate_funnel(reach: int, budget: float, split, path: str = "aidma",
     >>> f.index.tolist()
     ['reach', 'attention', 'interest', 'desire', 'memory', 'action']
     >>> int(f.loc["action", "count"]), f.index[f["bottleneck"]].tolist()
-    (1475, ['action'])
+    (1243, ['interest'])
     """
     stages = PATHS[path]
     spend = budget_spend(budget, {s: pd.Series(split, dtype=float).get(s, 0.0)
@@ -406,7 +406,7 @@ def compare_paths(reach: int, budget: float, split, params: pd.DataFrame = STAGE
     --------
     >>> c = compare_paths(100_000, 50_000, dict.fromkeys(AIDMA, 1))
     >>> c["total_purchases"].to_dict()
-    {'aidma': 1475, 'aisas': 2516}
+    {'aidma': 1243, 'aisas': 2183}
     """
     weights = pd.Series(split, dtype=float)
     aisas_split = {AISAS_OF_AIDMA[s]: weights.get(s, 0.0) for s in AIDMA}

@@ -46,7 +46,7 @@ _DPI = 96
 _STYLE = {"description_width": "9em"}
 _BAR, _BOTTLENECK, _REACH = "#457b9d", "#e63946", "#a8dadc"
 _WAVE, _EARNED = "#457b9d", "#f4a261"
-_XMAX = 2e6  # the log axis: 1 person to 2 million
+_XMAX = 1e8  # the log axis: 1 person to 100 million, room for the labels of 500,000
 
 
 def _stage_name(stage: str, lang: str) -> str:
@@ -86,7 +86,9 @@ class _FunnelChart:
         cmp_ax.legend(loc="upper left", frameon=False, fontsize=8)
         cmp_ax.spines[["top", "right", "left"]].set_visible(False)
         self.figure, self.ax, self.cmp_ax, self.lang = fig, ax, cmp_ax, lang
-        dynamic = [*self.bars, *self.texts, *self.wave, *self.earned, *self.totals]
+        # the spines the bars touch are redrawn over them, as a full draw would
+        dynamic = [*self.bars, *self.texts, *self.wave, *self.earned, *self.totals,
+                   ax.spines["left"], ax.spines["bottom"], cmp_ax.spines["bottom"]]
         self.drawn = InPlaceFigure(fig, dynamic, in_place=in_place)
 
     def show(self, summary: pd.DataFrame, comparison: pd.DataFrame) -> bytes:
