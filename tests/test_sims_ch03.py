@@ -1,4 +1,4 @@
-"""Chapter 3 models (course.sims.aidma) and the event-log generator, against hand-computed values."""
+"""Chapter 3 models (course.sims.aidma) and the event-log generator, by hand."""
 
 from __future__ import annotations
 

@@ -211,7 +211,7 @@ def cases_stage_counts(seed) -> list[Case]:
             break
     else:  # pragma: no cover - a fixed fallback, never reached for the seeds tried
         small, step = 5, pd.Series([0.5, 0.5, 0.5, 0.5, 0.5], index=list(AIDMA))
-    single = pd.Series({"action": float(np.round(rng.uniform(0.05, 0.6), 2))})
+    single = _rates(rng, ("action",), 0.05, 0.6, reach=reach)
     return [
         Case("generated AIDMA campaign", (reach, main), {},
              "a generated reach and five AIDMA rates"),
