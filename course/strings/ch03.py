@@ -90,9 +90,9 @@ STRINGS = {
     "ch03_funnel_try_this": {
         "en": "With the budget at 60,000 yuan and equal weights, which stage is the bottleneck? "
               "Move weight from Attention to that stage: how many more purchases do you get, "
-              "and why does the second shift of the same size help less than the first? Then "
+              "and why does a second shift of the same size help less, or even hurt? Then "
               "switch to AISAS: which plan wins there?",
         "zh": "预算 60,000 元、各阶段权重相同时，瓶颈在哪个阶段？把“注意”的一部分权重移到这个阶段："
-              "购买人数增加了多少？同样大小的第二次调整为什么效果不如第一次？再切换到 AISAS："
+              "购买人数增加了多少？再同样调整一次，为什么效果变小，甚至适得其反？再切换到 AISAS："
               "那里哪种分配最好？"},
 }
