@@ -59,7 +59,7 @@ STRINGS = {
     "ch03_col_sub_factors": {"en": "Sub-factors", "zh": "具体因素"},
     "ch03_share_of_viewers": {"en": "Share of the channel's viewers", "zh": "占该渠道浏览者的比例"},
     "ch03_yes": {"en": "yes", "zh": "是"},
-    "ch03_no": {"en": "", "zh": ""},
+    "ch03_no": {"en": "no", "zh": "否"},
     # the funnel widget
     "ch03_reach": {"en": "Reach", "zh": "触达人数"},
     "ch03_budget": {"en": "Budget (yuan)", "zh": "预算（元）"},
