@@ -1,0 +1,148 @@
+"""Chapter 2 models (course.sims.stp): hand-computed values and edge cases."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from course.sims import stp
+
+
+def test_standardize_by_hand_with_population_sd():
+    z = stp.standardize(pd.DataFrame({"v": [2.0, 4.0, 4.0, 6.0]}))
+    # mean 4, population sd sqrt(8 / 4) = sqrt(2)
+    assert z["v"].tolist() == pytest.approx([-2 / np.sqrt(2), 0, 0, 2 / np.sqrt(2)])
+
+
+@pytest.mark.parametrize("value", [3, 0.1, -7.25, 1e6])
+def test_standardize_constant_column_is_zero_not_nan(value):
+    z = stp.standardize(pd.DataFrame({"c": [value] * 37, "v": np.arange(37.0)}))
+    assert (z["c"] == 0.0).all()
+    assert z["v"].mean() == pytest.approx(0) and z["v"].std(ddof=0) == pytest.approx(1)
+
+
+def test_standardize_keeps_index_and_handles_one_row():
+    f = pd.DataFrame({"a": [5], "b": [1.5]}, index=[42])
+    z = stp.standardize(f)
+    assert z.index.tolist() == [42] and z.to_numpy().tolist() == [[0.0, 0.0]]
+
+
+def test_nearest_centroid_tie_goes_to_the_centroid_listed_first():
+    cents = pd.DataFrame({"x": [2.0, 0.0]}, index=["zeta", "alpha"])
+    got = stp.nearest_centroid(pd.DataFrame({"x": [1.0, 0.1, 1.9]}, index=list("abc")), cents)
+    assert got.tolist() == ["zeta", "alpha", "zeta"]
+
+
+def test_nearest_centroid_ignores_extra_columns_and_needs_centroid_columns():
+    cents = pd.DataFrame({"x": [0.0, 10.0]}, index=["lo", "hi"])
+    f = pd.DataFrame({"x": [9.0], "noise": [-100.0]})
+    assert stp.nearest_centroid(f, cents).tolist() == ["hi"]
+    with pytest.raises(KeyError, match="centroid column"):
+        stp.nearest_centroid(pd.DataFrame({"y": [1.0]}), cents)
+
+
+def test_segment_profile_aligns_labels_by_index():
+    f = pd.DataFrame({"spend": [10.0, 20.0, 60.0]}, index=["x", "y", "z"])
+    prof = stp.segment_profile(f, pd.Series({"z": "B", "y": "A", "x": "A"}))
+    assert prof.to_dict("index") == {"A": {"customers": 2, "share": pytest.approx(2 / 3),
+                                           "spend": 15.0},
+                                     "B": {"customers": 1, "share": pytest.approx(1 / 3),
+                                           "spend": 60.0}}
+    assert prof["customers"].dtype == "int64"
+
+
+def test_attractiveness_ties_share_the_smallest_rank_and_skip():
+    r = pd.DataFrame({"size": [8, 4, 6, 1]}, index=list("abcd"))
+    r["fit"] = [2, 8, 4, 1]
+    out = stp.attractiveness(r, {"size": 1, "fit": 1})
+    assert out["rank"].to_dict() == {"b": 1, "a": 2, "c": 2, "d": 4}
+
+
+def test_attractiveness_float_noise_is_still_a_tie():
+    r = pd.DataFrame({"size": [3, 1], "growth": [3, 5], "margin": [3, 3]}, index=["p", "q"])
+    w = {"size": 0.1, "growth": 0.1, "margin": 0.1}
+    raw = (r * pd.Series(w)).sum(axis=1)
+    assert raw["p"] != raw["q"]  # the floats really differ
+    assert stp.attractiveness(r, w)["rank"].tolist() == [1, 1]
+
+
+def test_attractiveness_rejects_bad_weights():
+    r = stp.candidate_segments()
+    with pytest.raises(ValueError, match="not all zero"):
+        stp.attractiveness(r, {"size": 0})
+    with pytest.raises(KeyError, match="no column"):
+        stp.attractiveness(r, {"price": 1})
+
+
+def test_attractiveness_weights_scale_free():
+    r = stp.candidate_segments()
+    a = stp.attractiveness(r, {"size": 2, "margin": 6})
+    b = stp.attractiveness(r, {"size": 0.25, "margin": 0.75})
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_nearest_competitor_three_way_tie_and_shared_position():
+    pos = pd.DataFrame({"x": [5.0, 4.0, 6.0, 5.0, 5.0], "y": [5.0, 5.0, 5.0, 6.0, 6.0]},
+                       index=["M", "W", "E", "N", "N2"])
+    out = stp.nearest_competitor(pos)
+    assert out.loc["M", "nearest"] == "E, N, N2, W" and out.loc["M", "distance"] == 1.0
+    assert out.loc["N", "nearest"] == "N2" and out.loc["N", "distance"] == 0.0
+    with pytest.raises(ValueError, match="at least two"):
+        stp.nearest_competitor(pos.head(1))
+
+
+def test_customer_features_by_hand():
+    from course.synthetic import transactions_from_rows
+
+    tx = transactions_from_rows([("a", "1", "2024-01-01", 2, 5.0), ("a", "1", "2024-01-01", 1, 2.0),
+                                 ("a", "2", "2024-01-09", 1, 30.0),
+                                 ("b", "3", "2024-01-03", -1, 4.0)])
+    tx["stock_code"] = ["p", "q", "p", "p"]
+    tx["country"] = ["United Kingdom", "France", "France", "UK"]
+    f = stp.customer_features(tx)
+    assert f.index.tolist() == ["a"]  # b only returned goods
+    row = f.loc["a"]
+    assert (row["recency"], row["frequency"], row["monetary"], row["basket"], row["products"],
+            row["domestic"]) == (1, 2, 42.0, 21.0, 2, 0)
+
+
+def test_prepare_features_log_and_scale():
+    f = pd.DataFrame({"monetary": [0.0, np.e - 1, np.e ** 2 - 1], "domestic": [1, 0, 1]})
+    m = stp.prepare_features(f, ["monetary", "domestic"], log=True, scale=False)
+    assert m["monetary"].tolist() == pytest.approx([0, 1, 2])
+    assert m["domestic"].tolist() == [1, 0, 1]  # a share is not logged
+    with pytest.raises(ValueError, match="at least one"):
+        stp.prepare_features(f, [])
+
+
+def test_kmeans_finds_separated_groups_and_numbers_them_by_size():
+    rng = np.random.default_rng(1)
+    pts = np.vstack([rng.normal(c, 0.1, (n, 2)) for c, n in (((0, 0), 30), ((5, 5), 50),
+                                                            ((0, 5), 20))])
+    res = stp.kmeans_segments(pd.DataFrame(pts, columns=["a", "b"]), 3)
+    assert res.labels.value_counts().sort_index().tolist() == [50, 30, 20]
+    assert res.stability == pytest.approx(1.0) and res.silhouette > 0.9
+    with pytest.raises(ValueError, match="whole number"):
+        stp.kmeans_segments(pd.DataFrame(pts), 1)
+
+
+def test_kmeans_on_noise_is_less_stable_than_on_groups():
+    rng = np.random.default_rng(2)
+    noise = pd.DataFrame(rng.uniform(size=(300, 2)))
+    assert stp.kmeans_segments(noise, 6).silhouette < 0.5
+
+
+def test_map_gaps_far_from_brands_and_spaced():
+    gaps = stp.map_gaps(stp.car_brands()[["prestige", "safety"]], n=3)
+    assert len(gaps) == 3 and gaps["distance"].is_monotonic_decreasing
+    xy = gaps[["prestige", "safety"]].to_numpy()
+    assert min(np.hypot(*(xy[i] - xy[j])) for i in range(3) for j in range(i)) >= 2
+
+
+def test_seed_brands_positions_match_the_seeds_story():
+    cars = stp.car_brands()
+    assert cars["prestige"].idxmax() == "Mercedes-Benz"
+    assert cars["handling"].idxmax() == "BMW"
+    assert cars["economy"].idxmax() == "Toyota"
+    assert cars["safety"].idxmax() == "Volvo"
