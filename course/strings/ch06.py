@@ -1,0 +1,118 @@
+"""Label strings of chapter 6 (customer selection): widgets, lecture tables and plots."""
+
+STRINGS = {
+    # ---------------------------------------------------------------- whale widget
+    "ch06_margin": {"en": "Gross margin", "zh": "毛利率"},
+    "ch06_cost_per_order": {"en": "Cost per order (£)", "zh": "每单成本（英镑）"},
+    "ch06_cost_per_line": {"en": "Cost per order line (£)", "zh": "每行成本（英镑）"},
+    "ch06_cost_per_return": {"en": "Cost per return (£)", "zh": "每次退货成本（英镑）"},
+    "ch06_drop_share": {"en": "Customers dropped", "zh": "放弃的客户比例"},
+    "ch06_fixed_share": {"en": "Cost that stays", "zh": "无法省下的成本比例"},
+    "ch06_cum_profit_share": {"en": "Cumulative share of total profit",
+                              "zh": "累计利润占总利润的比例"},
+    "ch06_peak": {"en": "Peak", "zh": "峰值"},
+    "ch06_customers_ranked": {"en": "Customers, most profitable first (cumulative share)",
+                              "zh": "客户累计比例（按利润从高到低排序）"},
+    "ch06_whale_title": {"en": "Customer profitability (whale) curve",
+                         "zh": "客户盈利能力曲线（鲸鱼曲线）"},
+    "ch06_share_dropped": {"en": "Share of customers dropped, least profitable first",
+                           "zh": "放弃的客户比例（从利润最低者开始）"},
+    "ch06_profit_after_gbp": {"en": "Total profit after dropping (£)",
+                              "zh": "放弃客户后的总利润（英镑）"},
+    "ch06_peak_note": {"en": "peak: {customers:.0%} of customers bring {profit:.0%} of profit",
+                       "zh": "峰值：{customers:.0%} 的客户带来 {profit:.0%} 的利润"},
+    "ch06_no_shares": {"en": "Total profit is zero or negative: shares of it are not defined.",
+                       "zh": "总利润为零或负数：无法计算占总利润的比例。"},
+    "ch06_after_title": {"en": "Profit after dropping ({fixed:.0%} of their cost stays)",
+                         "zh": "放弃客户后的利润（其成本中有 {fixed:.0%} 省不下来）"},
+    "ch06_whale_try_this": {
+        "en": "with the default cost model, set \"Customers dropped\" to the share of "
+              "loss-making customers in the table, with no cost that stays. Then raise "
+              "\"Cost that stays\" to 50 %: does dropping them still pay? How many customers "
+              "would you drop now (see the best row)? Then double the cost per order: how do "
+              "the peak and the loss-makers change?",
+        "zh": "在默认的成本模型下，把“放弃的客户比例”设为表中亏损客户所占的比例，"
+              "并令无法省下的成本为 0。再把“无法省下的成本比例”调到 50%：放弃这些客户还划算吗？"
+              "现在你会放弃多少位客户（看“最佳放弃数”一行）？然后把每单成本翻一番："
+              "峰值和亏损客户有什么变化？"},
+    "ch06_whale_table": {"en": "Profit under this cost model", "zh": "该成本模型下的利润"},
+    "ch06_total_profit": {"en": "Total profit", "zh": "总利润"},
+    "ch06_unprofitable": {"en": "Loss-making customers", "zh": "亏损客户"},
+    "ch06_peak_row": {"en": "Peak of the curve", "zh": "曲线峰值"},
+    "ch06_peak_value": {"en": "{customers:.0%} of customers, {profit:.0%} of profit",
+                        "zh": "{customers:.0%} 的客户，{profit:.0%} 的利润"},
+    "ch06_dropped_row": {"en": "Customers dropped", "zh": "放弃的客户"},
+    "ch06_after_row": {"en": "Profit after dropping them", "zh": "放弃后的总利润"},
+    "ch06_best_row": {"en": "Best number to drop", "zh": "最佳放弃数"},
+    "ch06_best_value": {"en": "{k:,} customers: {profit}", "zh": "{k:,} 位客户：{profit}"},
+    # ---------------------------------------------------------------- value matrix
+    "ch06_current_value_gbp": {"en": "Current value (£ profit this year)",
+                               "zh": "当前价值（本年利润，英镑）"},
+    "ch06_potential_value_gbp": {"en": "Potential value (£ profit still to win)",
+                                 "zh": "潜在价值（尚可争取的利润，英镑）"},
+    "ch06_matrix_title": {"en": "Customer value matrix", "zh": "客户价值矩阵"},
+    "ch06_matrix_table": {"en": "Quadrants and strategies", "zh": "各象限及对策"},
+    "ch06_corner": {"en": "{kind}: {n} ({strategy})", "zh": "{kind}：{n} 位（{strategy}）"},
+    "ch06_current_cut": {"en": "Current value cut-off (£)", "zh": "当前价值界限（英镑）"},
+    "ch06_potential_cut": {"en": "Potential value cut-off (£)", "zh": "潜在价值界限（英镑）"},
+    "ch06_quadrant": {"en": "Kind of customer", "zh": "客户类型"},
+    "ch06_strategy": {"en": "Strategy", "zh": "对策"},
+    "ch06_kind_keystone": {"en": "Keystone", "zh": "关键客户"},
+    "ch06_kind_mainstay": {"en": "Mainstay", "zh": "主力客户"},
+    "ch06_kind_prospect": {"en": "Prospect", "zh": "潜力客户"},
+    "ch06_kind_marginal": {"en": "Marginal", "zh": "边缘客户"},
+    "ch06_strategy_invest": {"en": "invest", "zh": "重点投入"},
+    "ch06_strategy_maintain": {"en": "maintain", "zh": "保持维护"},
+    "ch06_strategy_develop": {"en": "develop", "zh": "培育发展"},
+    "ch06_strategy_streamline": {"en": "streamline", "zh": "降本或调整"},
+    "ch06_matrix_try_this": {
+        "en": "raise the current-value cut-off step by step. Which kind of customer do the "
+              "accounts that leave \"Mainstay\" become, and how does their strategy change? "
+              "Now lower the potential-value cut-off to 0: what happens to \"Marginal\", and "
+              "why is a cut-off of 0 a poor choice? Which pair of cut-offs would you defend "
+              "to the sales team?",
+        "zh": "一步一步提高当前价值界限：离开“主力客户”的客户变成了哪一类？对策又有什么变化？"
+              "再把潜在价值界限降到 0：“边缘客户”会怎样？为什么界限设为 0 不是好的选择？"
+              "你会向销售团队提出哪一组界限，理由是什么？"},
+    # ---------------------------------------------------------------- lecture tables
+    "ch06_col_returns": {"en": "Return lines", "zh": "退货行数"},
+    "ch06_col_cost_to_serve": {"en": "Cost to serve (£)", "zh": "服务成本（英镑）"},
+    "ch06_col_profit": {"en": "Profit (£)", "zh": "利润（英镑）"},
+    "ch06_col_gross_profit": {"en": "Gross profit (£)", "zh": "毛利（英镑）"},
+    "ch06_col_revenue": {"en": "Net revenue (£)", "zh": "净销售额（英镑）"},
+    "ch06_col_orders": {"en": "Orders", "zh": "订单数"},
+    "ch06_col_lines": {"en": "Order lines", "zh": "订单行数"},
+    "ch06_col_rank": {"en": "Rank", "zh": "排名"},
+    "ch06_col_customer_share": {"en": "Share of customers", "zh": "客户累计比例"},
+    "ch06_col_cum_profit": {"en": "Cumulative profit (£)", "zh": "累计利润（英镑）"},
+    "ch06_col_cum_share": {"en": "Share of total profit", "zh": "占总利润的比例"},
+    "ch06_col_quadrant": {"en": "Kind of customer", "zh": "客户类型"},
+    "ch06_col_strategy": {"en": "Strategy", "zh": "对策"},
+    "ch06_col_group": {"en": "Group of customers", "zh": "客户组"},
+    "ch06_col_revenue_share": {"en": "Share of revenue", "zh": "销售额占比"},
+    "ch06_col_profit_share": {"en": "Share of profit", "zh": "利润占比"},
+    "ch06_col_customers": {"en": "Customers", "zh": "客户数"},
+    "ch06_col_dropped": {"en": "Customers dropped", "zh": "放弃的客户数"},
+    "ch06_col_fixed_share": {"en": "Cost that stays", "zh": "无法省下的成本比例"},
+    "ch06_col_profit_after": {"en": "Profit after (£)", "zh": "放弃后的利润（英镑）"},
+    "ch06_col_change": {"en": "Change (£)", "zh": "变化（英镑）"},
+    "ch06_col_current_value": {"en": "Current value (£)", "zh": "当前价值（英镑）"},
+    "ch06_col_potential_value": {"en": "Potential value (£)", "zh": "潜在价值（英镑）"},
+    "ch06_col_wallet": {"en": "Wallet (£)", "zh": "客户总采购额（英镑）"},
+    "ch06_group_top20": {"en": "Top 20 %", "zh": "前 20%"},
+    "ch06_group_middle": {"en": "Middle", "zh": "中间"},
+    "ch06_group_loss": {"en": "Loss-making", "zh": "亏损"},
+    "ch06_revenue_curve": {"en": "Revenue (Pareto curve)", "zh": "销售额（帕累托曲线）"},
+    "ch06_profit_curve": {"en": "Profit (whale curve)", "zh": "利润（鲸鱼曲线）"},
+    "ch06_cum_share": {"en": "Cumulative share", "zh": "累计比例"},
+    "ch06_pareto_vs_whale": {"en": "Revenue is concentrated; profit even more so",
+                             "zh": "销售额很集中，利润更集中"},
+    "ch06_profit_hist": {"en": "Profit per customer (£)", "zh": "每位客户的利润（英镑）"},
+    "ch06_n_customers": {"en": "Number of customers", "zh": "客户人数"},
+    "ch06_fixed_curves": {"en": "{fixed:.0%} of cost stays", "zh": "{fixed:.0%} 的成本省不下来"},
+    "ch06_after_axis": {"en": "Total profit after dropping (£)", "zh": "放弃客户后的总利润（英镑）"},
+    "ch06_dropped_axis": {"en": "Customers dropped, least profitable first",
+                          "zh": "放弃的客户数（从利润最低者开始）"},
+    "ch06_dropping_title": {"en": "Does letting the loss-makers go pay?",
+                            "zh": "放弃亏损客户划算吗？"},
+}
