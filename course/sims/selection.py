@@ -83,9 +83,10 @@ def _check_columns(df: pd.DataFrame, columns, name: str) -> None:
 
 def _ordered(values: pd.Series, ascending: bool) -> pd.Series:
     """Values as floats sorted (largest first unless ``ascending``); ties by id as text."""
-    frame = pd.DataFrame({"v": values.to_numpy(dtype=float), "id": values.index.astype(str)})
-    order = frame.sort_values(["v", "id"], ascending=[ascending, True], kind="stable").index
-    return values.iloc[order.to_numpy()].astype(float)
+    v = values.to_numpy(dtype=float)
+    ids = values.index.astype(str).to_numpy(dtype=str)
+    order = np.lexsort((ids, v if ascending else -v))
+    return values.iloc[order].astype(float)
 
 
 # ----------------------------------------------------------------------------------------

@@ -23,8 +23,6 @@ STRINGS = {
                        "zh": "峰值：{customers:.0%} 的客户带来 {profit:.0%} 的利润"},
     "ch06_no_shares": {"en": "Total profit is zero or negative: shares of it are not defined.",
                        "zh": "总利润为零或负数：无法计算占总利润的比例。"},
-    "ch06_after_title": {"en": "Profit after dropping ({fixed:.0%} of their cost stays)",
-                         "zh": "放弃客户后的利润（其成本中有 {fixed:.0%} 省不下来）"},
     "ch06_whale_try_this": {
         "en": "with the default cost model, set \"Customers dropped\" to the share of "
               "loss-making customers in the table, with no cost that stays. Then raise "
@@ -35,6 +33,9 @@ STRINGS = {
               "并令无法省下的成本为 0。再把“无法省下的成本比例”调到 50%：放弃这些客户还划算吗？"
               "现在你会放弃多少位客户（看“最佳放弃数”一行）？然后把每单成本翻一番："
               "峰值和亏损客户有什么变化？"},
+    "ch06_after_title_short": {"en": "Profit after dropping customers",
+                               "zh": "放弃客户后的总利润"},
+    "ch06_fixed_row": {"en": "Share of their cost that stays", "zh": "其成本中省不下来的比例"},
     "ch06_whale_table": {"en": "Profit under this cost model", "zh": "该成本模型下的利润"},
     "ch06_total_profit": {"en": "Total profit", "zh": "总利润"},
     "ch06_unprofitable": {"en": "Loss-making customers", "zh": "亏损客户"},

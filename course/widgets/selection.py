@@ -87,7 +87,11 @@ def _rows_html(rows, title: str, notes: str = "") -> str:
 
 
 def _pounds_axis(ax, axis: str = "y") -> None:
-    fmt = FuncFormatter(lambda v, _pos: f"£{v / 1000:,.0f}k" if abs(v) >= 1000 else f"£{v:,.0f}")
+    def pounds(v, _pos=None):
+        sign = "-" if v < 0 else ""
+        return f"{sign}£{abs(v) / 1000:,.0f}k" if abs(v) >= 1000 else f"{sign}£{abs(v):,.0f}"
+
+    fmt = FuncFormatter(pounds)
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 
@@ -95,8 +99,28 @@ def _pounds_axis(ax, axis: str = "y") -> None:
 # the whale curve
 
 
+def _nice_limits(low: float, high: float, parts: int = 4) -> tuple[float, float]:
+    """Round axis limits around ``[low, high]`` on a coarse grid."""
+    span = max(high - low, 1e-9)
+    step = _nice_step(span * 100 / parts)
+    return float(np.floor(low / step) * step), float(np.ceil(high / step) * step)
+
+
+def _sticky_limits(old: tuple | None, low: float, high: float) -> tuple[float, float]:
+    """Keep ``old`` limits while the data fit inside and fill at least half of them."""
+    if old is not None and old[0] <= low and high <= old[1] \
+            and (high - low) >= 0.5 * (old[1] - old[0]):
+        return old
+    return _nice_limits(low, high)
+
+
 class _WhaleChart:
-    """Left: the whale curve with its peak; right: profit after dropping customers."""
+    """Left: the whale curve with its peak; right: profit after dropping customers.
+
+    The axes are part of the static picture. Their limits sit on a coarse
+    grid; only when a change of model moves them off it is the static picture
+    drawn again (so most updates redraw the curves and markers only).
+    """
 
     def __init__(self, lang: str, in_place: bool):
         fig = Figure(figsize=(10.0, 4.0), dpi=_DPI, layout="constrained")
@@ -106,9 +130,8 @@ class _WhaleChart:
                                                                        lang))
         (self.peak,) = left.plot([], [], "o", color=_PEAK, ms=7, label=t("ch06_peak", lang))
         self.drop_line = left.axvline(1.0, color=_DROP, lw=1, ls=":")
-        self.peak_text = left.annotate("", xy=(0, 0), xytext=(0.35, 0.15),
-                                       textcoords="axes fraction", fontsize=9,
-                                       arrowprops={"arrowstyle": "->", "color": _PEAK})
+        self.peak_text = left.text(0.35, 0.32, "", transform=left.transAxes, fontsize=9,
+                                   color=_PEAK)
         left.set_xlim(0, 1)
         left.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         left.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
@@ -124,16 +147,17 @@ class _WhaleChart:
         _pounds_axis(right)
         right.set_xlabel(t("ch06_share_dropped", lang))
         right.set_ylabel(t("ch06_profit_after_gbp", lang))
-        self.right_title = right.set_title("")
+        right.set_title(t("ch06_after_title_short", lang))
         for ax in (left, right):
             ax.spines[["top", "right"]].set_visible(False)
         self.figure, self.left, self.right, self.lang = fig, left, right, lang
-        dynamic = [self.curve, self.peak, self.drop_line, self.peak_text, left.yaxis,
-                   self.after, self.after_dot, self.today, right.yaxis, self.right_title]
+        dynamic = [self.curve, self.peak, self.drop_line, self.peak_text,
+                   self.after, self.after_dot, self.today]
         self.drawn = InPlaceFigure(fig, dynamic, in_place=in_place)
+        self.limits: tuple | None = None
 
     def show(self, curve: pd.DataFrame, peak: dict, after: pd.Series, drop_share: float,
-             k: int, fixed_share: float) -> bytes:
+             k: int) -> bytes:
         lang = self.lang
         n = len(curve)
         x = np.concatenate([[0.0], curve["customer_share"].to_numpy(dtype=float)])
@@ -144,24 +168,26 @@ class _WhaleChart:
             px, py = peak["customer_share"], peak["peak_share"]
             self.peak.set_data([px], [py])
             self.peak_text.set_text(t("ch06_peak_note", lang, customers=px, profit=py))
-            self.peak_text.xy = (px, py)
-            low, high = min(0.0, float(y.min())), max(1.05, float(y.max()) * 1.08)
-            self.left.set_ylim(low, high)
+            left = _sticky_limits(self.limits and self.limits[0], min(0.0, float(y.min())),
+                                  max(1.0, float(y.max())) * 1.05)
         else:  # total profit zero or negative: no share to draw
             self.curve.set_data([], [])
             self.peak.set_data([], [])
             self.peak_text.set_text(t("ch06_no_shares", lang))
-            self.peak_text.xy = (0.5, 0.5)
-            self.left.set_ylim(0, 1.05)
+            left = (0.0, 1.25)
         self.drop_line.set_xdata([1.0 - drop_share, 1.0 - drop_share])
-        ax_x = after.index.to_numpy(dtype=float) / max(n, 1)
         values = after.to_numpy(dtype=float)
-        self.after.set_data(ax_x, values)
+        self.after.set_data(after.index.to_numpy(dtype=float) / max(n, 1), values)
         self.after_dot.set_data([k / max(n, 1)], [float(after.iloc[k])])
         self.today.set_ydata([float(after.iloc[0])] * 2)
         span = float(values.max() - values.min()) or 1.0
-        self.right.set_ylim(float(values.min()) - 0.05 * span, float(values.max()) + 0.08 * span)
-        self.right_title.set_text(t("ch06_after_title", lang, fixed=fixed_share))
+        right = _sticky_limits(self.limits and self.limits[1], float(values.min()) - 0.04 * span,
+                               float(values.max()) + 0.06 * span)
+        if (left, right) != self.limits:  # new limits: the static picture is drawn again
+            self.left.set_ylim(*left)
+            self.right.set_ylim(*right)
+            self.limits = (left, right)
+            self.drawn._background = None
         return self.drawn.png()
 
 
@@ -217,6 +243,8 @@ class WhaleExplorer(widgets.VBox):
         self.drivers = cost_drivers(transactions)
         self._chart: _WhaleChart | None = None
         self._in_place = True  # False: a new figure every update (the benchmark's baseline)
+        self._model: tuple | None = None
+        self._fixed: float | None = None
         self.figure: Figure | None = None
         self.png: bytes | None = None
 
@@ -262,22 +290,23 @@ class WhaleExplorer(widgets.VBox):
         True
         """
         lang = self.lang
-        self.profit = profit_from_drivers(self.drivers, float(self.margin.value),
-                                          float(self.cost_per_order.value),
-                                          float(self.cost_per_line.value),
-                                          float(self.cost_per_return.value))
+        model = (float(self.margin.value), float(self.cost_per_order.value),
+                 float(self.cost_per_line.value), float(self.cost_per_return.value))
+        fixed = float(self.fixed_share.value)
+        if model != self._model:  # the drop slider alone moves markers only
+            self._model, self._fixed = model, None
+            self.profit = profit_from_drivers(self.drivers, *model)
+            self.curve = whale_curve(self.profit["profit"])
+            self.peak = whale_peak(self.profit["profit"])
         n = len(self.profit)
         if n == 0:
-            self.curve, self.peak, self.after, self.summary = whale_curve(
-                self.profit["profit"]), whale_peak(self.profit["profit"]), pd.Series(
-                [0.0]), {}
+            self.after, self.summary = pd.Series([0.0]), {}
             self.table.value = _note_html(t("no_customers", lang), "warning")
             self.plot.outputs = ()
             return
-        fixed = float(self.fixed_share.value)
-        self.curve = whale_curve(self.profit["profit"])
-        self.peak = whale_peak(self.profit["profit"])
-        self.after = dropping_curve(self.profit, fixed)
+        if fixed != self._fixed:
+            self._fixed = fixed
+            self.after = dropping_curve(self.profit, fixed)
         k = int(round(float(self.drop_share.value) * n))
         total = float(self.after.iloc[0])
         losers = int((self.profit["profit"] < 0).sum())
@@ -294,6 +323,7 @@ class WhaleExplorer(widgets.VBox):
              t("ch06_peak_value", lang, customers=self.peak["customer_share"],
                profit=peak_share) if np.isfinite(peak_share) else t("ch06_no_shares", lang)),
             (t("ch06_dropped_row", lang), f"{k:,} ({k / n:.0%})"),
+            (t("ch06_fixed_row", lang), f"{fixed:.0%}"),
             (t("ch06_after_row", lang), _money(self.summary["after"], lang)),
             (t("ch06_best_row", lang), t("ch06_best_value", lang, k=self.summary["best_k"],
                                          profit=_money(self.summary["best"], lang))),
@@ -303,7 +333,7 @@ class WhaleExplorer(widgets.VBox):
         if self._chart is None or not self._in_place:
             self._chart = _WhaleChart(lang, in_place=self._in_place)
         self.png = self._chart.show(self.curve, self.peak, self.after,
-                                    float(self.drop_share.value), k, fixed)
+                                    float(self.drop_share.value), k)
         self.plot.outputs = _png_output(self.png, t("ch06_whale_title", lang))
         self.figure = self._chart.figure
 
