@@ -60,6 +60,7 @@ __all__ = ["ValueMatrixExplorer", "WhaleExplorer", "value_matrix_explorer", "wha
 
 _DPI = 96
 _STYLE = {"description_width": "11em"}
+_MAX_BACKGROUNDS = 16  # saved static pictures of the whale chart (about 1.5 MB each)
 _LAYOUT = widgets.Layout(width="26em")
 _CURVE, _DROP, _PEAK = "#1d3557", "#e76f51", "#2a9d8f"
 KIND_COLOURS = {"keystone": "#e76f51", "mainstay": "#457b9d", "prospect": "#2a9d8f",
@@ -107,9 +108,9 @@ def _nice_limits(low: float, high: float, parts: int = 4) -> tuple[float, float]
 
 
 def _sticky_limits(old: tuple | None, low: float, high: float) -> tuple[float, float]:
-    """Keep ``old`` limits while the data fit inside and fill at least half of them."""
+    """Keep ``old`` limits while the data fit inside and fill at least 40 % of them."""
     if old is not None and old[0] <= low and high <= old[1] \
-            and (high - low) >= 0.5 * (old[1] - old[0]):
+            and (high - low) >= 0.4 * (old[1] - old[0]):
         return old
     return _nice_limits(low, high)
 
@@ -155,9 +156,10 @@ class _WhaleChart:
                    self.after, self.after_dot, self.today]
         self.drawn = InPlaceFigure(fig, dynamic, in_place=in_place)
         self.limits: tuple | None = None
+        self._backgrounds: dict[tuple, object] = {}
 
     def show(self, curve: pd.DataFrame, peak: dict, after: pd.Series, drop_share: float,
-             k: int) -> bytes:
+             k: int, envelope: tuple[float, float]) -> bytes:
         lang = self.lang
         n = len(curve)
         x = np.concatenate([[0.0], curve["customer_share"].to_numpy(dtype=float)])
@@ -180,15 +182,22 @@ class _WhaleChart:
         self.after.set_data(after.index.to_numpy(dtype=float) / max(n, 1), values)
         self.after_dot.set_data([k / max(n, 1)], [float(after.iloc[k])])
         self.today.set_ydata([float(after.iloc[0])] * 2)
-        span = float(values.max() - values.min()) or 1.0
-        right = _sticky_limits(self.limits and self.limits[1], float(values.min()) - 0.04 * span,
-                               float(values.max()) + 0.06 * span)
-        if (left, right) != self.limits:  # new limits: the static picture is drawn again
+        low, high = envelope  # over every fixed share: the limits follow the cost model only
+        span = (high - low) or 1.0
+        right = _sticky_limits(self.limits and self.limits[1], low - 0.04 * span,
+                               high + 0.06 * span)
+        if (left, right) != self.limits:  # new limits: another static picture
             self.left.set_ylim(*left)
             self.right.set_ylim(*right)
             self.limits = (left, right)
-            self.drawn._background = None
-        return self.drawn.png()
+            # the static picture depends on the limits only: reuse one drawn before
+            self.drawn._background = self._backgrounds.get(self.limits)
+        png = self.drawn.png()
+        if self.drawn.in_place and self.limits not in self._backgrounds:
+            if len(self._backgrounds) >= _MAX_BACKGROUNDS:
+                self._backgrounds.pop(next(iter(self._backgrounds)))
+            self._backgrounds[self.limits] = self.drawn._background
+        return png
 
 
 class WhaleExplorer(widgets.VBox):
@@ -245,6 +254,7 @@ class WhaleExplorer(widgets.VBox):
         self._in_place = True  # False: a new figure every update (the benchmark's baseline)
         self._model: tuple | None = None
         self._fixed: float | None = None
+        self._envelope = (0.0, 1.0)
         self.figure: Figure | None = None
         self.png: bytes | None = None
 
@@ -298,6 +308,10 @@ class WhaleExplorer(widgets.VBox):
             self.profit = profit_from_drivers(self.drivers, *model)
             self.curve = whale_curve(self.profit["profit"])
             self.peak = whale_peak(self.profit["profit"])
+            if len(self.profit):
+                none_stays, all_stays = (dropping_curve(self.profit, f) for f in (0.0, 1.0))
+                self._envelope = (float(min(none_stays.min(), all_stays.min())),
+                                  float(max(none_stays.max(), all_stays.max())))
         n = len(self.profit)
         if n == 0:
             self.after, self.summary = pd.Series([0.0]), {}
@@ -330,11 +344,14 @@ class WhaleExplorer(widgets.VBox):
         ]
         notes = "" if total > 0 else _note_html(t("ch06_no_shares", lang), "warning")
         self.table.value = _rows_html(rows, t("ch06_whale_table", lang), notes)
+        self._draw(k)
+
+    def _draw(self, k: int) -> None:
         if self._chart is None or not self._in_place:
-            self._chart = _WhaleChart(lang, in_place=self._in_place)
+            self._chart = _WhaleChart(self.lang, in_place=self._in_place)
         self.png = self._chart.show(self.curve, self.peak, self.after,
-                                    float(self.drop_share.value), k)
-        self.plot.outputs = _png_output(self.png, t("ch06_whale_title", lang))
+                                    float(self.drop_share.value), k, self._envelope)
+        self.plot.outputs = _png_output(self.png, t("ch06_whale_title", self.lang))
         self.figure = self._chart.figure
 
 
@@ -519,10 +536,13 @@ class ValueMatrixExplorer(widgets.VBox):
         if len(self.customers) == 0:
             self.plot.outputs = ()
             return
+        self._draw(c_cut, p_cut)
+
+    def _draw(self, c_cut: float, p_cut: float) -> None:
         if self._chart is None or not self._in_place:
-            self._chart = _MatrixChart(self.customers, lang, in_place=self._in_place)
+            self._chart = _MatrixChart(self.customers, self.lang, in_place=self._in_place)
         self.png = self._chart.show(self.kinds["quadrant"], self.summary, c_cut, p_cut)
-        self.plot.outputs = _png_output(self.png, t("ch06_matrix_title", lang))
+        self.plot.outputs = _png_output(self.png, t("ch06_matrix_title", self.lang))
         self.figure = self._chart.figure
 
 
