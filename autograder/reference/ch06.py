@@ -295,7 +295,8 @@ def cases_whale_curve(seed) -> list[Case]:
     numeric = pd.Series(np.round(rng.normal(50, 60, 12), 2),
                         index=pd.Index([str(i) for i in rng.permutation(12) + 1],
                                        name="customer_id"))
-    numeric.iloc[:3] = float(rng.integers(10, 40))  # equal profits whose ids are 1 to 12
+    # equal profits on ids "2", "9" and "10": as text "10" < "2" < "9", as numbers 2 < 9 < 10
+    numeric[numeric.index.isin(["2", "9", "10"])] = float(rng.integers(10, 40))
     positive = _named(np.round(rng.lognormal(4, 1, 10), 2), "P", rng)
     return [
         Case("generated profits", (profit,), {},
