@@ -152,8 +152,10 @@ class _WhaleChart:
         for ax in (left, right):
             ax.spines[["top", "right"]].set_visible(False)
         self.figure, self.left, self.right, self.lang = fig, left, right, lang
+        # the spines are drawn over the curves, as in a full draw
         dynamic = [self.curve, self.peak, self.drop_line, self.peak_text,
-                   self.after, self.after_dot, self.today]
+                   self.after, self.after_dot, self.today,
+                   *(ax.spines[side] for ax in (left, right) for side in ("left", "bottom"))]
         self.drawn = InPlaceFigure(fig, dynamic, in_place=in_place)
         self.limits: tuple | None = None
         self._backgrounds: dict[tuple, object] = {}
@@ -416,7 +418,8 @@ class _MatrixChart:
                                         color=KIND_COLOURS[kind], fontweight="bold", fontsize=9)
         ax.spines[["top", "right"]].set_visible(False)
         self.figure, self.ax, self.lang = fig, ax, lang
-        dynamic = [self.points, self.vline, self.hline, *self.labels.values()]
+        dynamic = [self.points, self.vline, self.hline, *self.labels.values(),
+                   ax.spines["left"], ax.spines["bottom"]]
         self.drawn = InPlaceFigure(fig, dynamic, in_place=in_place)
 
     def show(self, kinds: pd.Series, summary: pd.DataFrame, current_cut: float,
