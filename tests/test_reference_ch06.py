@@ -268,7 +268,7 @@ def test_tie_at_the_cut_decides_the_answer():
         first, second = sorted(tied.index)
         total = table["profit"].sum()
 
-        def without(cid):
+        def without(cid, table=table, total=total, fixed=fixed):
             return total - table.loc[cid, "profit"] - fixed * table.loc[cid, "cost_to_serve"]
 
         assert k == 1 and len(tied) == 2

@@ -451,8 +451,8 @@ QUESTIONS: dict[str, Question] = {
 
 # ---------------------------------------------------------------- demo class
 
-_WRONG_PROFIT = '''def customer_profit(transactions, margin=0.30, cost_per_order=25.0, cost_per_line=1.0,
-                    cost_per_return=10.0):
+_WRONG_PROFIT = '''def customer_profit(transactions, margin=0.30, cost_per_order=25.0,
+                    cost_per_line=1.0, cost_per_return=10.0):
     # counts lines as orders and forgets returns
     sales = transactions[transactions["quantity"] > 0]
     g = sales.groupby("customer_id")

@@ -97,9 +97,10 @@ q1 = FunctionQuestion(
                          "profit = 0.25 x 150 - 13 = 24.5. b's return line (-30) takes its "
                          "amount off revenue (60 - 30 = 30) and costs one return (3): "
                          "0.25 x 30 - (5 + 1 + 3) = -1.5.",
-                   "zh": "a 有两个订单、三条销售行：成本 = 5 × 2 + 1 × 3 = 13，利润 = 0.25 × 150 - 13 "
-                         "= 24.5。b 的退货行（-30）要从销售额中扣除（60 - 30 = 30），并计一次退货"
-                         "成本（3）：0.25 × 30 - (5 + 1 + 3) = -1.5。"}),
+                   "zh": "a 有两个订单、三条销售行：成本 = 5 × 2 + 1 × 3 = 13，"
+                         "利润 = 0.25 × 150 - 13 = 24.5。b 的退货行（-30）要从销售额中扣除"
+                         "（60 - 30 = 30），并计一次退货成本（3）："
+                         "0.25 × 30 - (5 + 1 + 3) = -1.5。"}),
         Case({"en": "a free item; a customer with no sales; default cost model",
               "zh": "赠品；没有任何销售的客户；默认成本模型"},
              (_tx([("c", "7", "2024-03-01", 2, 50.0), ("c", "7", "2024-03-01", 1, 0.0),
@@ -316,14 +317,16 @@ q5 = QuizQuestion(
               "zh": "这家零售商是不再为这些顾客服务，还是让代价高的行为自己承担成本？"},
         "3": {"en": "Apply the rule of task 3: dropping saves the cost that really goes away, "
                     "and loses the margin.",
-              "zh": "运用题目 3 的规则：放弃客户能省下的只是真正消失的那部分成本，同时会失去毛利。"},
+              "zh": "运用题目 3 的规则：放弃客户能省下的只是真正消失的那部分成本，"
+                    "同时会失去毛利。"},
         "4": {"en": "Work it out: change = -profit - fixed_share x cost_to_serve.",
               "zh": "算一算：变化 = -利润 - 省不下来的比例 × 服务成本。"},
         "5": {"en": "Place the account in the matrix: current value high or low? potential?",
               "zh": "先把这个客户放进矩阵：当前价值高还是低？潜在价值呢？"},
         "6": {"en": "A fee on small balances does not close accounts: what does it do, and why "
                     "did it cause an uproar in that market at that time?",
-              "zh": "对小额存款收费并不是直接关闭账户：它起什么作用？为什么在当时当地引起了轩然大波？"},
+              "zh": "对小额存款收费并不是直接关闭账户：它起什么作用？"
+                    "为什么在当时当地引起了轩然大波？"},
         "7": {"en": "The lecture's box on taxis: what do the rules for taxis in China forbid, "
                     "and what may a driver still choose?",
               "zh": "讲义中关于出租车的方框：中国对出租车有哪些禁止性规定？司机还能选择什么？"},

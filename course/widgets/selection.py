@@ -39,7 +39,6 @@ from course.i18n import setup_matplotlib, t
 from course.sims.selection import (
     COST_MODEL,
     STRATEGIES,
-    VALUE_KINDS,
     cost_drivers,
     dropping_curve,
     matrix_summary,
