@@ -72,6 +72,8 @@ MATRIX_CONTROLS = ("current_cut", "potential_cut")
 
 def _money(value: float, lang: str) -> str:
     sign = "-" if value < 0 else ""
+    if lang == "zh":
+        return f"{sign}{abs(value):,.0f} 英镑"
     return f"{sign}£{abs(value):,.0f}"
 
 
@@ -86,9 +88,13 @@ def _rows_html(rows, title: str, notes: str = "") -> str:
             f"</tbody></table></div>")
 
 
-def _pounds_axis(ax, axis: str = "y") -> None:
+def _pounds_axis(ax, lang: str, axis: str = "y") -> None:
+    """Tick labels in pounds: £600k in English, 60万 in Chinese (the axis label names 英镑)."""
+
     def pounds(v, _pos=None):
         sign = "-" if v < 0 else ""
+        if lang == "zh":
+            return f"{sign}{abs(v) / 10000:,.4g}万" if abs(v) >= 10000 else f"{v:,.0f}"
         return f"{sign}£{abs(v) / 1000:,.0f}k" if abs(v) >= 1000 else f"{sign}£{abs(v):,.0f}"
 
     fmt = FuncFormatter(pounds)
@@ -144,7 +150,7 @@ class _WhaleChart:
         self.today = right.axhline(0.0, color="grey", lw=0.8, ls="--")
         right.set_xlim(0, 1)
         right.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
-        _pounds_axis(right)
+        _pounds_axis(right, lang)
         right.set_xlabel(t("ch06_share_dropped", lang))
         right.set_ylabel(t("ch06_profit_after_gbp", lang))
         right.set_title(t("ch06_after_title_short", lang))
@@ -402,8 +408,8 @@ class _MatrixChart:
         ax.set_xlim(min(-100.0, float(x.min()) * 1.3 if len(x) else -100.0),
                     max(1000.0, float(x.max()) * 1.3 if len(x) else 1000.0))
         ax.set_ylim(0, max(1000.0, float(y.max()) * 1.3 if len(y) else 1000.0))
-        _pounds_axis(ax, "x")
-        _pounds_axis(ax, "y")
+        _pounds_axis(ax, lang, "x")
+        _pounds_axis(ax, lang, "y")
         ax.set_xlabel(t("ch06_current_value_gbp", lang))
         ax.set_ylabel(t("ch06_potential_value_gbp", lang))
         ax.set_title(t("ch06_matrix_title", lang))
