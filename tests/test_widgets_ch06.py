@@ -104,7 +104,8 @@ def test_matrix_in_place_frame_is_a_full_draw(accounts):
 def test_whale_baseline_draws_the_same_numbers(shop):
     fast, full = whale_explorer(shop, lang="en"), whale_explorer(shop, lang="en")
     full._in_place = False
-    for name, value in WHALE_VALUES.items():
+    for name in ("margin", "drop_share", "fixed_share"):
+        value = WHALE_VALUES[name]
         getattr(fast, name).value = value
         getattr(full, name).value = value
         assert fast.summary == full.summary

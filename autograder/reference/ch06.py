@@ -132,7 +132,11 @@ def ref_my_numbers(student_id: str) -> dict:
     table = ref_customer_profit(selection_transactions_for_student(student_id),
                                 **DEFAULT_MODEL)
     losers = table["profit"] < 0
-    results = [ref_profit_after_dropping(table, k, 0.5) for k in range(len(table) + 1)]
+    profit = {cid: float(v) for cid, v in table["profit"].items()}
+    cost = {cid: float(v) for cid, v in table["cost_to_serve"].items()}
+    results = [sum(profit.values())]  # k = 0, 1, 2, ...: drop one more each time
+    for cid in _sorted_ids(profit, largest_first=False):
+        results.append(results[-1] - profit[cid] - 0.5 * cost[cid])
     best = max(results)
     revenue = float(table["revenue"].sum())
     return {
