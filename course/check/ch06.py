@@ -258,7 +258,7 @@ q4 = FunctionQuestion(
              hint={"en": "l loses money now (-40) but has a large potential (900): low current, "
                          "high potential is a prospect, to develop.",
                    "zh": "l 目前亏损（-40），但潜在价值很大（900）：当前价值低、潜在价值高，"
-                         "属于潜力客户，对策是培育发展。"}),
+                         "属于待开发客户，对策是培育发展。"}),
         Case({"en": "values exactly at the cut-offs", "zh": "数值恰好等于界限"},
              (_accounts({"e1": (100, 500), "e2": (99.99, 500), "e3": (100, 499.99)}), 100.0,
               500.0),

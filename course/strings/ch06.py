@@ -60,7 +60,7 @@ STRINGS = {
     "ch06_strategy": {"en": "Strategy", "zh": "对策"},
     "ch06_kind_keystone": {"en": "Keystone", "zh": "关键客户"},
     "ch06_kind_mainstay": {"en": "Mainstay", "zh": "主力客户"},
-    "ch06_kind_prospect": {"en": "Prospect", "zh": "潜力客户"},
+    "ch06_kind_prospect": {"en": "Prospect", "zh": "待开发客户"},
     "ch06_kind_marginal": {"en": "Marginal", "zh": "边缘客户"},
     "ch06_strategy_invest": {"en": "invest", "zh": "重点投入"},
     "ch06_strategy_maintain": {"en": "maintain", "zh": "保持维护"},
