@@ -167,3 +167,19 @@ def test_generated_data_has_loss_makers_and_accounts_are_sane():
     assert sel.whale_peak(table["profit"])["peak_share"] > 1
     accounts = make_accounts(100, seed=3)
     assert (accounts["potential_value"] >= 0).all() and (accounts["current_value"] < 0).any()
+
+
+def test_dropping_curves_at_once_equal_one_at_a_time():
+    table = sel.customer_profit(make_selection_transactions(30, seed=4))
+    together = sel.dropping_curves(table, (0.0, 0.35, 1.0))
+    for share in (0.0, 0.35, 1.0):
+        pd.testing.assert_series_equal(together[share].rename(None),
+                                       sel.dropping_curve(table, share))
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        sel.dropping_curves(table, (0.5, 2.0))
+
+
+def test_ties_keep_text_order_whether_or_not_ids_arrive_sorted():
+    values = pd.Series({"b": 1.0, "a": 1.0, "10": 1.0, "9": 2.0})
+    assert sel.whale_curve(values).index.tolist() == ["9", "10", "a", "b"]
+    assert sel.whale_curve(values.sort_index()).index.tolist() == ["9", "10", "a", "b"]

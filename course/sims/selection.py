@@ -85,7 +85,11 @@ def _ordered(values: pd.Series, ascending: bool) -> pd.Series:
     """Values as floats sorted (largest first unless ``ascending``); ties by id as text."""
     v = values.to_numpy(dtype=float)
     ids = values.index.astype(str).to_numpy(dtype=str)
-    order = np.lexsort((ids, v if ascending else -v))
+    key = v if ascending else -v
+    if len(ids) < 2 or bool((ids[:-1] <= ids[1:]).all()):
+        order = np.argsort(key, kind="stable")  # ids already in text order: ties keep it
+    else:
+        order = np.lexsort((ids, key))
     return values.iloc[order].astype(float)
 
 
@@ -374,6 +378,32 @@ def dropping_curve(table: pd.DataFrame, fixed_share: float) -> pd.Series:
     change = np.concatenate([[0.0], np.cumsum(-profit - fixed_share * cost)])
     return pd.Series(float(profit.sum()) + change, index=pd.RangeIndex(len(profit) + 1,
                                                                        name="dropped"))
+
+
+def dropping_curves(table: pd.DataFrame, fixed_shares) -> pd.DataFrame:
+    """:func:`dropping_curve` for several fixed shares at once (one sort).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"profit": [50.0, -10.0, 5.0], "cost_to_serve": [20.0, 30.0, 10.0]},
+    ...                  index=["a", "b", "c"])
+    >>> dropping_curves(t, [0.0, 1.0]).to_dict("list")
+    {0.0: [45.0, 55.0, 50.0, 0.0], 1.0: [45.0, 25.0, 10.0, -60.0]}
+    """
+    _check_columns(table, ("profit", "cost_to_serve"), "table")
+    shares = [float(f) for f in fixed_shares]
+    if any(not 0 <= f <= 1 for f in shares):
+        raise ValueError(f"fixed shares must be between 0 and 1, got {shares}")
+    if table.index.has_duplicates:
+        raise ValueError("table has more than one row for a customer")
+    order = _ordered(table["profit"], ascending=True).index
+    profit = table.loc[order, "profit"].to_numpy(dtype=float)
+    cost = table.loc[order, "cost_to_serve"].to_numpy(dtype=float)
+    lost = np.concatenate([[0.0], np.cumsum(profit)])
+    kept_cost = np.concatenate([[0.0], np.cumsum(cost)])
+    total = float(profit.sum())
+    return pd.DataFrame({f: total - lost - f * kept_cost for f in shares},
+                        index=pd.RangeIndex(len(profit) + 1, name="dropped"))
 
 
 def profit_after_dropping(table: pd.DataFrame, k: int, fixed_share: float) -> float:

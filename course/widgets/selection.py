@@ -41,6 +41,7 @@ from course.sims.selection import (
     STRATEGIES,
     cost_drivers,
     dropping_curve,
+    dropping_curves,
     matrix_summary,
     profit_from_drivers,
     value_matrix,
@@ -316,9 +317,10 @@ class WhaleExplorer(widgets.VBox):
             self.curve = whale_curve(self.profit["profit"])
             self.peak = whale_peak(self.profit["profit"])
             if len(self.profit):
-                none_stays, all_stays = (dropping_curve(self.profit, f) for f in (0.0, 1.0))
-                self._envelope = (float(min(none_stays.min(), all_stays.min())),
-                                  float(max(none_stays.max(), all_stays.max())))
+                curves = dropping_curves(self.profit, (0.0, 1.0, fixed))
+                self._envelope = (float(curves[[0.0, 1.0]].min().min()),
+                                  float(curves[[0.0, 1.0]].max().max()))
+                self.after, self._fixed = curves[fixed].rename(None), fixed
         n = len(self.profit)
         if n == 0:
             self.after, self.summary = pd.Series([0.0]), {}
