@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 COURSE_LANG ?= en
 PYTEST_ARGS ?=
-SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap
+SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap postgresql
 
 .PHONY: lab test test-fast test-fuzz setup system-deps bench demo lint release clean
 
@@ -33,7 +33,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	touch $(STAMP)
 
-setup: system-deps $(STAMP)
+# configurable-http-proxy for `crm-course hub` (JupyterHub's proxy), from npm.
+CHP_VERSION := 5.3.0
+CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
+$(CHP): | $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node \
+	    configurable-http-proxy@$(CHP_VERSION); \
+	else echo "NOTE: npm is missing: crm-course hub needs configurable-http-proxy (npm)"; fi
+
+setup: system-deps $(STAMP) $(CHP)
 
 lab: setup
 	$(VENV)/bin/crm-course lab --lang $(COURSE_LANG)
