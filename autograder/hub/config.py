@@ -42,16 +42,9 @@ GRADING_STRUCTURE = "{assignment_id}/{nbgrader_step}/{student_id}/{assignment_id
 
 def student_nbgrader_config(settings: HubSettings) -> str:
     """The students' ``nbgrader_config.py``: the exchange, and their id from the hub."""
-    return f'''\
-# Written by crm-course hub for students' servers (autograder/hub/config.py).
-import os
-c = get_config()  # noqa: F821
-c.CourseDirectory.course_id = {settings.course_id!r}
-c.Exchange.root = {str(settings.exchange)!r}
-c.Exchange.path_includes_course = False
-# Every student's server runs as the same OS user: the id is the hub user's name.
-c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]
-'''
+    from autograder.hub.studentenv import student_nbgrader_config as text
+
+    return text(str(settings.exchange), settings.course_id)
 
 
 def course_nbgrader_config(settings: HubSettings, root: Path, *, formgrader: bool) -> str:
@@ -76,8 +69,18 @@ def _write(path: Path, text: str, mode: int) -> None:
 
 
 def prepare_hub(settings: HubSettings) -> None:
-    """Create the hub's folders and the nbgrader configs its servers and service read."""
+    """Save the settings; create the hub's folders and the configs its servers read."""
     settings.save()
+    write_configs(settings)
+
+
+def write_configs(settings: HubSettings) -> None:
+    """Create the hub's folders and the nbgrader configs of its servers and service.
+
+    The instructors' config is written twice: for ``JUPYTER_CONFIG_PATH`` and
+    as ``grading/nbgrader_config.py``, which the formgrader reads when an
+    instructor's server works in ``grading/`` (the Kubernetes set-up).
+    """
     for folder, mode in ((settings.exchange, 0o755), (settings.homes, 0o711),
                          (settings.state_dir, 0o700), (settings.course_dir, 0o700),
                          (settings.grading_dir, 0o700), (settings.student_config, 0o755),
@@ -88,8 +91,9 @@ def prepare_hub(settings: HubSettings) -> None:
            0o644)
     _write(settings.course_dir / "nbgrader_config.py",
            course_nbgrader_config(settings, settings.course_dir, formgrader=False), 0o600)
-    _write(settings.instructor_config / "nbgrader_config.py",
-           course_nbgrader_config(settings, settings.grading_dir, formgrader=True), 0o600)
+    formgrader = course_nbgrader_config(settings, settings.grading_dir, formgrader=True)
+    _write(settings.instructor_config / "nbgrader_config.py", formgrader, 0o600)
+    _write(settings.grading_dir / "nbgrader_config.py", formgrader, 0o600)
 
 
 def _secret(path: Path) -> str:

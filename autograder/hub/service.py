@@ -177,6 +177,12 @@ def main() -> None:
     logfile.parent.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s",
                         handlers=[logging.StreamHandler(), logging.FileHandler(logfile)])
+    from autograder.hub.config import write_configs
+
+    try:
+        write_configs(settings)  # the folders and nbgrader configs (again: idempotent)
+    except OSError as exc:
+        log.warning("could not write the hub's configs: %s", exc)
     app = make_app(settings)
     url = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL",
                                   f"http://127.0.0.1:{settings.service_port}"))

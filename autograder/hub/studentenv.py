@@ -193,6 +193,26 @@ def build_env(env: str | Path, repo: Path = REPO_ROOT, python: str = sys.executa
     return env
 
 
+def student_nbgrader_config(exchange: str, course_id: str = "crm-course") -> str:
+    """The students' ``nbgrader_config.py``: the exchange, and their id from the hub.
+
+    Examples
+    --------
+    >>> print(student_nbgrader_config("/srv/exchange").splitlines()[-1])
+    c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]
+    """
+    return f'''\
+# Written for students' servers by autograder/hub/studentenv.py.
+import os
+c = get_config()  # noqa: F821
+c.CourseDirectory.course_id = {course_id!r}
+c.Exchange.root = {str(exchange)!r}
+c.Exchange.path_includes_course = False
+# Every student's server runs as the same OS user: the id is the hub user's name.
+c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]
+'''
+
+
 def strip_instructor_files(tree: Path) -> list[str]:
     """Delete what only instructors may hold from a copy of the repository; return it."""
     removed = []
@@ -210,6 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--env", help="create or update a virtual environment here")
     where.add_argument("--prefix", help="install into this Python prefix (an image's)")
+    parser.add_argument("--exchange", metavar="DIR",
+                        help="write the students' nbgrader_config.py (this exchange) into "
+                             "the prefix's etc/jupyter")
+    parser.add_argument("--course-id", default="crm-course")
     parser.add_argument("--strip", metavar="TREE",
                         help="then delete the instructor-only folders of this checkout")
     args = parser.parse_args(argv)
@@ -217,6 +241,11 @@ def main(argv: list[str] | None = None) -> int:
         build_env(args.env)
     else:
         install_into(Path(args.prefix), Path(sys.executable))
+    if args.exchange:
+        target = Path(args.prefix or args.env) / "etc" / "jupyter" / "nbgrader_config.py"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(student_nbgrader_config(args.exchange, args.course_id),
+                          encoding="utf-8")
     if args.strip:
         print("removed:", ", ".join(strip_instructor_files(Path(args.strip))) or "nothing")
     return 0
