@@ -81,8 +81,9 @@ class Hub:
     # ------------------------------------------------------------ a user's server
 
     def server(self, method: str, user: str, path: str, **kw):
+        kw.setdefault("headers", self.auth(user))
         return requests.request(method, f"{self.url}/user/{user}/{path.lstrip('/')}",
-                                headers=self.auth(user), timeout=300, **kw)
+                                timeout=300, allow_redirects=False, **kw)
 
     def contents(self, user: str, path: str) -> dict:
         r = self.server("GET", user, f"api/contents/{path}")

@@ -17,7 +17,7 @@ import pgkit
 import pytest
 from hubkit import STUDENT_ENV, start_hub
 
-from autograder.demo import WRONG, _fill, _solution_code, honest_points
+from autograder.demo import WRITTEN, WRITTEN_ID, WRONG, _fill, _solution_code, honest_points
 
 postgres_server, postgres = pgkit.postgres_server, pgkit.postgres  # fixtures
 
@@ -34,7 +34,9 @@ def student_env():
 
 
 def _answers(student: str) -> dict[str, str]:
-    return _solution_code() if student == "alice" else dict(WRONG)
+    if student == "alice":  # right answers and a written recommendation to grade by hand
+        return {**_solution_code(), WRITTEN_ID: WRITTEN["good"]}
+    return dict(WRONG)
 
 
 def _edit(hub, student: str) -> None:
@@ -127,6 +129,26 @@ print("course ok", os.getuid() != 0)
     assert out.count("no ") == 6 and "course ok True" in out, out
 
 
+def _check_instructor_side(hub) -> None:
+    """The formgrader (its own tab) sees both graded submissions; students cannot grade."""
+    hub.start_server("teacher")
+    r = hub.server("GET", "teacher", "formgrader/api/submitted_notebooks/ch05/ch05")
+    assert r.status_code == 200, r.text[:300]
+    notebooks = {nb["student"]: nb for nb in r.json()}
+    assert sorted(notebooks) == list(STUDENTS)
+    assert notebooks["alice"]["needs_manual_grade"]  # the written task waits for a person
+    page = hub.server("GET", "teacher", f"formgrader/submissions/{notebooks['alice']['id']}/")
+    assert page.status_code == 200 and "rfm_table" in page.text
+    page = hub.service("GET", "", "teacher")
+    assert page.status_code == 200 and "/user/teacher/formgrader" in page.text
+    assert 'target="_blank"' in page.text
+    for path in ("api/status", "api/grade/ch05"):
+        method = "GET" if path == "api/status" else "POST"
+        assert hub.service(method, path, "alice").status_code == 403
+    assert hub.server("GET", "teacher", "api/contents", headers={
+        "Authorization": f"token {hub.tokens['alice']}"}).status_code in (403, 404)
+
+
 def test_class_on_sqlite_graded_on_demand(tmp_path, student_env, record_property):
     hub = start_hub(tmp_path / "hub", poll=0, chinese=["bob"])
     try:
@@ -136,6 +158,7 @@ def test_class_on_sqlite_graded_on_demand(tmp_path, student_env, record_property
         print(f"\nrelease to feedback, two students, SQLite, on demand: {seconds:.1f} s")
         _check_gradebook(hub, f"sqlite:///{hub.root / 'grading' / 'gradebook.db'}")
         _check_student_holds_no_answers(hub)
+        _check_instructor_side(hub)
         # bob's course is in Chinese: the lectures and JupyterLab's language.
         assert hub.contents("bob", "lectures/ch05_identification.ipynb")
         out = hub.run_code("bob", "import os; print(os.environ['CRM_COURSE_LANG'])")
