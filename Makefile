@@ -54,13 +54,13 @@ lab: setup
 
 test: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # The quick loop: everything but the groups marked slow (notebooks executed, classes
 # graded, nbgrader runs, the browser); a few minutes on 2 cores.
 test-fast: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -n 2 --dist loadfile -m "not slow and not fuzz" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow and not fuzz" $(PYTEST_ARGS)
 
 # The full fuzzed batch: 1,000 mutated submissions graded in one run (~8 minutes on 2 cores).
 test-fuzz: setup
@@ -71,9 +71,10 @@ test-fuzz: setup
 test-image: setup
 	$(PY) -m pytest -m image tests/test_k8s.py $(PYTEST_ARGS)
 
+# Every benchmark but the (long) grading one: chapter 5's and each chapter's widgets.
 bench: setup
 	$(PY) benchmarks/bench_rfm.py
-	$(PY) benchmarks/bench_widgets.py
+	for script in benchmarks/bench_widgets*.py; do $(PY) $$script || exit 1; done
 
 demo: setup
 	$(VENV)/bin/crm-course demo

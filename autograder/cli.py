@@ -304,10 +304,17 @@ def cmd_formgrade(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    """Grade the bundled demo class of chapter 5 and print its gradebook."""
+    """Grade a bundled demo class and print its gradebook.
+
+    Chapter 5 (the default) has the full demo class: every kind of submission and
+    every attack on the grader. Any other chapter has a small one: a right, a
+    partly right and a wrong submission (``autograder.chapterdemo``).
+    """
     from autograder.demo import ASSIGNMENT, EXPECTED, default_targets, write_demo_class
     from autograder.grading import grade
 
+    if args.assignment != ASSIGNMENT or args.small:
+        return _small_demo(args)
     base = Path(args.out)
     out = base / "grading"
     subs = write_demo_class(base / "submissions",
@@ -322,6 +329,43 @@ def cmd_demo(args) -> int:
         print(f"\nUNEXPECTED results for: {', '.join(wrong)}")
         return 1
     print(f"\nAll {len(rows)} demo students got the expected score and status.")
+    return 0
+
+
+def cmd_tasks(args) -> int:
+    """Print (or write to docs/exercises.md) every exercise's graded tasks as Markdown."""
+    from autograder import tasktable
+
+    if args.write:
+        print(f"wrote {tasktable.write()}")
+    else:
+        print(tasktable.page())
+    return 0
+
+
+def _small_demo(args) -> int:
+    """Grade a chapter's small demo class and compare each row with the reference."""
+    from autograder import chapterdemo
+    from autograder.grading import grade
+
+    assignment = check_assignment(args.assignment)
+    if assignment not in chapterdemo.chapters():
+        raise ValueError(f"{assignment} has no demo class (no DEMO in "
+                         f"autograder/reference/{assignment}.py)")
+    base = Path(args.out) / assignment
+    subs = chapterdemo.write_class(assignment, base / "submissions")
+    out = base / "grading"
+    print(f"Grading the demo class of {assignment} in {subs} ...")
+    grade(assignment, subs, out, cell_timeout=args.cell_timeout, jobs=args.jobs,
+          submission_timeout=args.timeout, force=True)
+    rows = _show_grades(out)
+    wrong = [r["student_id"] for r in rows
+             if abs(float(r["score"]) - sum(chapterdemo.expected_points(
+                 assignment, r["student_id"]).values())) > 0.011 or r["status"] != "ok"]
+    if wrong:
+        print(f"\nUNEXPECTED results for: {', '.join(wrong)}")
+        return 1
+    print(f"\nAll {len(rows)} demo students got the score the reference gives them.")
     return 0
 
 
@@ -443,6 +487,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", help="grade the bundled demo class and print the gradebook",
                        description=cmd_demo.__doc__)
+    p.add_argument("assignment", metavar="ASSIGNMENT", nargs="?", default="ch05",
+                   help="the chapter whose demo class to grade (default: ch05)")
+    p.add_argument("--small", action="store_true",
+                   help="chapter 5 too: only the right, partly right and wrong submissions")
     p.add_argument("--out", metavar="DIR", default="grading/demo",
                    help="where to write the demo class and its grading (default: grading/demo)")
     p.add_argument("--cell-timeout", type=int, default=10, metavar="SECONDS")
@@ -450,6 +498,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="time limit of one whole submission (default: 60)")
     p.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("tasks", help="every exercise's graded tasks as Markdown",
+                       description=cmd_tasks.__doc__)
+    p.add_argument("--write", action="store_true", help="write docs/exercises.md")
+    p.set_defaults(func=cmd_tasks)
 
     from autograder.hub.cli import add_hub_parser
 

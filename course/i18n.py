@@ -4,7 +4,8 @@ The course speaks one language at a time. The language is chosen, in order,
 by :func:`set_language`, the ``CRM_COURSE_LANG`` environment variable, or
 defaults to English. Every label a widget or a plot shows comes from
 :data:`STRINGS` through :func:`t`, so both languages always carry the same
-keys (a test holds them together).
+keys (a test holds them together). Course-wide and chapter 5 strings live here;
+every other chapter keeps its own in ``course/strings/chNN.py``, merged in on import.
 
 Examples
 --------
@@ -23,6 +24,8 @@ from __future__ import annotations
 
 import os
 import warnings
+
+from course.strings import collect
 
 LANGUAGES = ("en", "zh")
 
@@ -338,6 +341,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "它来自模块 {module!r}：请在本笔记本中自己编写，不要导入",
     },
 }
+
+#: The course-wide strings above plus every chapter's (``course/strings/chNN.py``).
+STRINGS = collect(STRINGS)
 
 _language: str | None = None
 

@@ -12,6 +12,21 @@ from pathlib import Path
 
 import pytest
 
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Group tests by file for ``--dist loadgroup`` unless a test names its own group.
+
+    ``make test`` runs two workers with ``--dist loadgroup``: a file's tests stay on
+    one worker (its module and session fixtures are built once there, as with
+    ``loadfile``), while a test marked ``xdist_group`` (each lecture run, each
+    chapter's demo class) is scheduled on its own, so the long groups spread over
+    both workers. ``tryfirst``: before xdist reads the marks.
+    """
+    for item in items:
+        if not any(True for _ in item.iter_markers("xdist_group")):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
 #: The installed console script, as an instructor runs it.
 CLI = [str(Path(sys.executable).parent / "crm-course")]
 

@@ -123,3 +123,25 @@ def test_group_name_check_can_fail(monkeypatch):
         test_group_names_never_collide("zh")
     with pytest.raises(AssertionError, match="stem"):
         test_group_names_never_collide("en")
+
+
+def test_chapter_strings_are_merged_and_a_key_defined_twice_is_refused(tmp_path, monkeypatch):
+    import sys
+
+    from course import strings
+
+    pkg = tmp_path / "fakestrings"
+    pkg.mkdir()
+    (pkg / "ch98.py").write_text('STRINGS = {"ch98_x": {"en": "X", "zh": "甲"}}\n')
+    (pkg / "ch99.py").write_text('STRINGS = {"customers": {"en": "C", "zh": "客"}}\n')
+    monkeypatch.setattr(strings, "__path__", [str(pkg)])
+    monkeypatch.setattr(strings, "__name__", "fakestrings")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "fakestrings", raising=False)
+    import pytest
+
+    with pytest.raises(ValueError, match="'customers' is defined twice: in course.i18n and in "
+                                         "fakestrings.ch99"):
+        strings.collect({"customers": {"en": "Customers", "zh": "客户数"}})
+    (pkg / "ch99.py").unlink()
+    assert strings.collect({})["ch98_x"] == {"en": "X", "zh": "甲"}

@@ -277,8 +277,14 @@ def executed(path: Path, tmp_dir: Path):
     return nb
 
 
+def _alone(paths):
+    """Each notebook its own xdist group: the two test workers share the lectures out."""
+    return [pytest.param(p, marks=pytest.mark.xdist_group(f"run-{_rel(p)}"), id=_rel(p))
+            for p in paths]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=_ids(ALL_NOTEBOOKS))
+@pytest.mark.parametrize("path", _alone(ALL_NOTEBOOKS))
 def test_notebook_executes(path, tmp_path):
     before = path.read_bytes()
     nb = executed(path, tmp_path)

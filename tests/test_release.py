@@ -43,9 +43,10 @@ def test_release_leaks_no_solution_or_hidden_test(assignment):
                 assert secret not in text, f"{path.name} contains {secret!r}"
 
 
-def test_quiz_key_and_rubric_are_not_in_the_release():
-    shipped = (EXERCISES_DIR / "ch05" / "ch05.ipynb").read_text(encoding="utf-8")
-    key = load("ch05").QUIZ_KEY
+@pytest.mark.parametrize("assignment", available_assignments())
+def test_quiz_key_and_rubric_are_not_in_the_release(assignment):
+    shipped = (EXERCISES_DIR / assignment / f"{assignment}.ipynb").read_text(encoding="utf-8")
+    key = load(assignment).QUIZ_KEY
     assert json.dumps(key) not in shipped
     assert json.dumps(json.dumps(key)[1:-1])[1:-1] not in shipped  # as notebook JSON text
     for secret in ("Model answer", "参考答案", "Rubric", "评分标准", "| criterion"):
@@ -58,10 +59,11 @@ def _cells(path):
             if c.metadata.get("nbgrader", {}).get("solution")}
 
 
-def test_every_answer_cell_has_a_scaffold():
+@pytest.mark.parametrize("assignment", available_assignments())
+def test_every_answer_cell_has_a_scaffold(assignment):
     """Steps as comments and first lines given, then the stub; the solution continues them."""
-    shipped = _cells(EXERCISES_DIR / "ch05" / "ch05.ipynb")
-    source = _cells(SOLUTIONS_DIR / "ch05" / "ch05.ipynb")
+    shipped = _cells(EXERCISES_DIR / assignment / f"{assignment}.ipynb")
+    source = _cells(SOLUTIONS_DIR / assignment / f"{assignment}.ipynb")
     for gid, cell in shipped.items():
         if cell.cell_type != "code":
             continue
@@ -74,6 +76,24 @@ def test_every_answer_cell_has_a_scaffold():
         # the instructor's cell is the scaffold followed by the full answer
         assert source[gid].source.startswith(given.rstrip(" ")), gid
         assert "### BEGIN SOLUTION" in source[gid].source
+
+
+WRITTEN = [(a, qid) for a in available_assignments() for qid in getattr(load(a), "MANUAL", {})]
+
+
+@pytest.mark.parametrize("assignment, qid", WRITTEN)
+def test_every_written_task_is_a_manually_graded_answer_with_a_rubric(assignment, qid):
+    shipped = _cells(EXERCISES_DIR / assignment / f"{assignment}.ipynb")[qid]
+    source = _cells(SOLUTIONS_DIR / assignment / f"{assignment}.ipynb")[qid]
+    for cell in (shipped, source):
+        meta = cell.metadata["nbgrader"]
+        assert cell.cell_type == "markdown"
+        assert meta["solution"] and meta["grade"] and not meta["locked"]
+        assert meta["points"] == load(assignment).MANUAL[qid]
+    assert "YOUR ANSWER HERE" in shipped.source
+    for words in ("Rubric / 评分标准", "参考答案（仅教师版）"):
+        assert words in source.source, words
+        assert words not in shipped.source, words
 
 
 def test_the_written_task_is_a_manually_graded_answer():
@@ -112,3 +132,10 @@ def test_points_and_ids_agree_with_reference(assignment):
         cell = next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == qid)
         assert f'hand_in("{qid}", {q.name})' in cell.source
         assert f"{qid.split('_')[0]}.{qid.split('_')[1]}.assert_passes({q.name})" in cell.source
+
+
+def test_the_exercises_page_is_fresh():
+    from autograder import tasktable
+
+    assert tasktable.PAGE.read_text(encoding="utf-8") == tasktable.page(), (
+        "docs/exercises.md is stale: run `crm-course tasks --write`")

@@ -510,3 +510,57 @@ QUESTIONS: dict[str, Question] = {
                  expected=ref_my_numbers),
     ]
 }
+
+
+# ---------------------------------------------------------------- the demo class's answers
+# What the small demo class of every chapter (autograder.chapterdemo) hands in besides the
+# solutions; chapter 5's full demo class (autograder.demo) uses them too.
+
+_WRONG = {
+    "ch05_q1_answer": '''def rfm_table(transactions, as_of=None):
+    g = transactions.groupby("customer_id")
+    return pd.DataFrame({"recency": 0, "frequency": g.size(), "monetary": g["amount"].sum()})''',
+    "ch05_q2_answer": '''def rfm_scores(rfm, bins=5):
+    return pd.DataFrame({"r_score": 1, "f_score": 1, "m_score": 1}, index=rfm.index)''',
+    "ch05_q3_answer": '''def abc_classes(values, a_cut=0.8, b_cut=0.95):
+    return pd.Series("A", index=values.index)''',
+    "ch05_q4_answer": '''def man_qualify(leads, min_budget):
+    return pd.Series("qualified", index=leads["lead_id"])''',
+    "ch05_q5_answer": 'quiz_answers = {"1": "a", "2": "a", "3": "b", "4": "a", "5": "a", '
+                      '"6": "b", "7": "b", "8": "a"}',
+}
+
+
+# Counts purchase days instead of orders: right on the public cases, wrong for
+# customers who ordered twice on one day in the hidden ones.
+DAYS_NOT_ORDERS = '''def rfm_table(transactions, as_of=None):
+    sales = transactions[(transactions["quantity"] > 0) & (transactions["amount"] > 0)]
+    days = sales["date"].dt.normalize()
+    if sales.empty:
+        return pd.DataFrame(columns=["recency", "frequency", "monetary"])
+    end = pd.Timestamp(as_of).normalize() if as_of is not None else (
+        days.max() + pd.Timedelta(days=1))
+    g = sales.assign(day=days).groupby("customer_id")
+    return pd.DataFrame({"recency": (end - g["day"].max()).dt.days,
+                         "frequency": g["day"].nunique(),
+                         "monetary": g["amount"].sum()})'''
+
+# The old rule: equal values ranked one by one (by id), so a tie at a cut-off is split.
+SPLIT_TIES = '''def abc_classes(values, a_cut=0.8, b_cut=0.95):
+    frame = pd.DataFrame({"value": values.astype(float), "id": values.index.astype(str)},
+                         index=values.index)
+    frame = frame.sort_values(["value", "id"], ascending=[False, True])
+    positive = frame["value"].clip(lower=0)
+    total = positive.sum()
+    before = (positive.cumsum() - positive) / total if total > 0 else positive * 0
+    labels = np.where(frame["value"] <= 0, "C",
+                      np.where(before < a_cut - 1e-12, "A",
+                               np.where(before < b_cut - 1e-12, "B", "C")))
+    return pd.Series(labels, index=frame.index).reindex(values.index)'''
+
+DEMO = {
+    "partly": {"ch05_q1_answer": DAYS_NOT_ORDERS, "ch05_q3_answer": SPLIT_TIES,
+               "ch05_q5_answer": 'quiz_answers = {"1": "b", "2": "b", "3": "a", "4": "c", '
+                                 '"5": "b", "6": "b", "7": "b", "8": "b"}'},
+    "wrong": _WRONG,
+}

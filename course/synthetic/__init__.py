@@ -3,6 +3,10 @@
 A seed may be an integer or any string (a student id, say): the same seed
 always gives the same table, on every machine.
 
+This package holds the shared generators (transactions, a student's own shop,
+leads for chapter 5); a chapter with data of its own adds a module beside it,
+``course/synthetic/<topic>.py``, seeded with :func:`rng_from_seed`.
+
 Examples
 --------
 >>> from course.synthetic import make_transactions
