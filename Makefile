@@ -60,7 +60,7 @@ test: setup
 # graded, nbgrader runs, the browser); a few minutes on 2 cores.
 test-fast: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow and not fuzz" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow and not fuzz and not image" $(PYTEST_ARGS)
 
 # The full fuzzed batch: 1,000 mutated submissions graded in one run (~8 minutes on 2 cores).
 test-fuzz: setup
