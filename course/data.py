@@ -62,6 +62,10 @@ DATASETS: dict[str, DatasetInfo] = {
     "cdnow": DatasetInfo(
         "cdnow", "cdnow_master.txt.gz",
         "CDNOW cohort: 23,570 customers' purchases 1997-01 to 1998-06, in the course schema."),
+    "cdnow_sample": DatasetInfo(
+        "cdnow_sample", "cdnow_sample.txt.gz",
+        "CDNOW 1/10 sample of Fader, Hardie and Lee (2005): 2,357 customers, in the course "
+        "schema (plus sample_id)."),
     "retail_small": DatasetInfo(
         "retail_small", None,
         "Synthetic transactions of 200 customers from a seeded generator (seed 0)."),
@@ -152,7 +156,7 @@ def load_dataset(name: str, **kwargs) -> pd.DataFrame:
         return read_online_retail_raw(path)
     if name == "online_retail":
         return clean_online_retail(read_online_retail_raw(path), source=path.name)
-    return read_cdnow(path)
+    return read_cdnow(path, sample=name == "cdnow_sample")
 
 
 def _require_file(path: Path) -> None:
@@ -383,12 +387,21 @@ def cleaning_report(raw: pd.DataFrame | None = None) -> pd.DataFrame:
     return clean_online_retail(raw, with_report=True)[1]
 
 
-def read_cdnow(path: str | Path) -> pd.DataFrame:
-    """Read the CDNOW master file into the course schema.
+def read_cdnow(path: str | Path, sample: bool = False) -> pd.DataFrame:
+    """Read the CDNOW master file (or its 1/10 sample) into the course schema.
 
     Each line is one purchase record; ``order_id`` is ``<customer>-<date>``, so
     the lines of one customer on one day form one order. ``unit_price`` is the
     average price per CD of the line. A header line is skipped if present.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file.
+    sample : bool, default False
+        The file is the 1/10 sample (``cdnow_sample.txt.gz``), whose lines have a
+        second field, the customer's number in the sample (1 to 2,357): it is kept
+        as the extra column ``sample_id``; ``customer_id`` is the master id.
 
     Raises
     ------
@@ -399,8 +412,9 @@ def read_cdnow(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     _require_file(path)
     try:
-        df = pd.read_csv(path, sep=r"\s+", header=None,
-                         names=["customer_id", "date", "quantity", "amount"], dtype=str)
+        names = ["customer_id", *(["sample_id"] if sample else []), "date", "quantity",
+                 "amount"]
+        df = pd.read_csv(path, sep=r"\s+", header=None, names=names, dtype=str)
     except _READ_ERRORS as exc:
         raise DatasetError(f"{path.name}: cannot be read: {exc}") from exc
     # The shipped file starts with a header line (customer_id date number_of_cds
@@ -429,6 +443,13 @@ def read_cdnow(path: str | Path) -> pd.DataFrame:
         "unit_price": (df["amount"] / df["quantity"].where(df["quantity"] > 0)).fillna(0.0),
         "amount": df["amount"].astype("float64"),
     })
+    if sample:
+        values = pd.to_numeric(df["sample_id"], errors="coerce")
+        if values.isna().any():
+            row = int(np.flatnonzero(values.isna().to_numpy())[0])
+            raise DatasetError(f"{path.name}: line {row + first_line}, column 'sample_id': "
+                               f"cannot parse {df['sample_id'].iloc[row]!r} as a number")
+        out["sample_id"] = values.astype("int64")
     return out
 
 

@@ -67,7 +67,7 @@ def assert_course_schema(tx: pd.DataFrame) -> None:
 def test_list_datasets_names_every_data_set():
     assert list_datasets() == sorted(DATASETS)
     assert set(list_datasets()) == {"online_retail", "online_retail_raw", "cdnow",
-                                    "retail_small", "leads_small"}
+                                    "cdnow_sample", "retail_small", "leads_small"}
 
 
 def test_every_file_exists_and_is_documented():

@@ -7,6 +7,6 @@ Examples
 'nurture'
 """
 
-from course.sims import identification
+from course.sims import clv, identification
 
-__all__ = ["identification"]
+__all__ = ["clv", "identification"]

@@ -10,6 +10,16 @@ Examples
 True
 """
 
+from course.widgets.clv import (
+    AliveExplorer,
+    CLVCalculator,
+    RetentionEconomics,
+    alive_explorer,
+    clv_calculator,
+    retention_economics,
+)
 from course.widgets.identification import ABCExplorer, RFMExplorer, abc_explorer, rfm_explorer
 
-__all__ = ["ABCExplorer", "RFMExplorer", "abc_explorer", "rfm_explorer"]
+__all__ = ["ABCExplorer", "AliveExplorer", "CLVCalculator", "RFMExplorer", "RetentionEconomics",
+           "abc_explorer", "alive_explorer", "clv_calculator", "retention_economics",
+           "rfm_explorer"]
