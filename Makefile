@@ -10,9 +10,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 COURSE_LANG ?= en
 PYTEST_ARGS ?=
-SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap
+SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap postgresql
 
-.PHONY: lab test test-fast test-fuzz setup system-deps bench demo lint release clean site
+.PHONY: lab test test-fast test-fuzz test-image student-env setup system-deps bench demo lint release clean site
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -45,7 +45,21 @@ $(VENDOR_STAMP): vendor/package.json vendor/package-lock.json
 	  && touch $(VENDOR_STAMP); \
 	else echo "NOTE: npm is missing (apt-get install npm): crm-course slides and site need it"; fi
 
-setup: system-deps $(STAMP) $(VENDOR_STAMP)
+# configurable-http-proxy for `crm-course hub` (JupyterHub's proxy), from npm.
+CHP_VERSION := 5.3.0
+CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
+$(CHP): | $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --silent --no-audit --no-fund --prefix $(VENV)/node \
+	    configurable-http-proxy@$(CHP_VERSION); \
+	else echo "NOTE: npm is missing: crm-course hub needs configurable-http-proxy (npm)"; fi
+
+# The students' environment of `crm-course hub` (the course without the grader; the hub
+# tests use it): built once, then only brought up to date when course/ changes.
+student-env: $(STAMP)
+	$(PY) autograder/hub/studentenv.py --env .venv-student
+
+setup: system-deps $(STAMP) $(CHP) student-env $(VENDOR_STAMP)
 
 lab: setup
 	$(VENV)/bin/crm-course lab --lang $(COURSE_LANG)
@@ -58,11 +72,16 @@ test: setup
 # graded, nbgrader runs, the browser); a few minutes on 2 cores.
 test-fast: setup
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow and not fuzz" $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --dist loadgroup -m "not slow and not fuzz and not image" $(PYTEST_ARGS)
 
 # The full fuzzed batch: 1,000 mutated submissions graded in one run (~8 minutes on 2 cores).
 test-fuzz: setup
 	$(PY) -m pytest -m fuzz -s tests/test_fuzz.py $(PYTEST_ARGS)
+
+# The students' image files (binder/) installed into a fresh environment (5-8 minutes:
+# every requirement is installed again).
+test-image: setup
+	$(PY) -m pytest -m image tests/test_k8s.py $(PYTEST_ARGS)
 
 # Every benchmark but the (long) grading one: chapter 5's and each chapter's widgets.
 bench: setup

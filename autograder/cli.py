@@ -163,7 +163,7 @@ def cmd_grade(args) -> int:
                     submission_timeout=args.timeout, memory=args.memory,
                     feedback=not args.no_feedback, force=args.force,
                     progress=not args.quiet, roster=args.roster, layout=args.layout,
-                    config=args.config)
+                    config=args.config, db=args.db)
     rows = grader.grade_folder(args.submissions)
     print(f"\nlayout of the download: {grader.layout}")
     print_table(rows, grader.max_score)
@@ -468,6 +468,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="grade again students who are already graded")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-feedback", action="store_true", help="skip feedback HTML")
+    p.add_argument("--db", metavar="URL", default=os.environ.get("CRM_COURSE_DB"),
+                   help="the gradebook: postgresql+psycopg://USER:PASSWORD@HOST/DB shared by "
+                        "several graders (default: $CRM_COURSE_DB, else DIR/gradebook.db)")
     p.set_defaults(func=cmd_grade)
 
     p = sub.add_parser("feedback", help="regenerate feedback HTML from the gradebook",
@@ -520,6 +523,10 @@ def build_parser() -> argparse.ArgumentParser:
                        description=cmd_tasks.__doc__)
     p.add_argument("--write", action="store_true", help="write docs/exercises.md")
     p.set_defaults(func=cmd_tasks)
+
+    from autograder.hub.cli import add_hub_parser
+
+    add_hub_parser(sub)  # crm-course hub: a class on JupyterHub
     return parser
 
 

@@ -37,6 +37,7 @@ CONFIG_TEMPLATE = '''\
 c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = "crm-course"
 c.CourseDirectory.root = {root!r}
+c.CourseDirectory.db_url = {db_url!r}
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 c.Execute.timeout = {cell_timeout}
@@ -111,13 +112,25 @@ class CourseDir:
 
     root: Path
     cell_timeout: int = CELL_TIMEOUT
+    #: The gradebook's SQLAlchemy URL (None: ``gradebook.db`` in ``root``; see
+    #: :mod:`autograder.gradebookdb` for PostgreSQL).
+    db_url: str | None = None
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()
+        if self.db_url:
+            from autograder.gradebookdb import check_db_url
+
+            self.db_url = check_db_url(self.db_url)
 
     @property
     def gradebook_url(self) -> str:
-        return f"sqlite:///{self.root / 'gradebook.db'}"
+        return self.db_url or f"sqlite:///{self.root / 'gradebook.db'}"
+
+    @property
+    def shared_gradebook(self) -> bool:
+        """True when the gradebook is not this directory's own ``gradebook.db``."""
+        return self.gradebook_url != f"sqlite:///{self.root / 'gradebook.db'}"
 
     def prepare(self, assignment: str) -> None:
         """Write the config and copy the assignment's source from ``solutions/``."""
@@ -125,6 +138,7 @@ class CourseDir:
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "nbgrader_config.py").write_text(
             CONFIG_TEMPLATE.format(root=str(self.root), cell_timeout=self.cell_timeout,
+                                   db_url=self.gradebook_url,
                                    preprocessors=FEEDBACK_PREPROCESSORS,
                                    markdown_filter=FEEDBACK_MARKDOWN_FILTER),
             encoding="utf-8")

@@ -56,11 +56,13 @@ def _exporter():
     return exporter
 
 
-def write_feedback(course_root: str, assignment: str, nb_id: str) -> str:
+def write_feedback(course_root: str, assignment: str, nb_id: str,
+                   db_url: str | None = None) -> str:
     """Write one student's feedback page from the gradebook; return its path.
 
     Reads ``autograded/<nb_id>/<assignment>/<assignment>.ipynb`` and the
-    student's grades (and late penalty) from the course directory's gradebook.
+    student's grades (and late penalty) from the gradebook at ``db_url``
+    (default: the course directory's ``gradebook.db``).
     """
     import nbformat
 
@@ -71,7 +73,7 @@ def write_feedback(course_root: str, assignment: str, nb_id: str) -> str:
         "unique_key": assignment, "output_files_dir": f"{assignment}_files",
         "metadata": {"name": assignment, "path": str(source.parent)},
         "nbgrader": {"student": nb_id, "assignment": assignment, "notebook": assignment,
-                     "db_url": f"sqlite:///{root / 'gradebook.db'}"},
+                     "db_url": db_url or f"sqlite:///{root / 'gradebook.db'}"},
     }
     body, _ = _exporter().from_notebook_node(nb, resources=resources)
     target = feedback_path(root, assignment, nb_id)

@@ -123,9 +123,9 @@ class Grader:
                  force: bool = False, progress: bool = True,
                  log: Callable[[str], None] = print, roster: Roster | str | Path | None = None,
                  layout: str | None = None, config: CourseConfig | str | Path | None = None,
-                 analysis: bool = True):
+                 analysis: bool = True, db: str | None = None):
         self.assignment = check_assignment(assignment)
-        self.course = CourseDir(Path(out_dir), cell_timeout=int(cell_timeout))
+        self.course = CourseDir(Path(out_dir), cell_timeout=int(cell_timeout), db_url=db)
         self.jobs = max(1, int(jobs or os.cpu_count() or 1))
         self.limits = Limits(cell_timeout=float(cell_timeout),
                              submission_timeout=float(submission_timeout))
@@ -157,12 +157,22 @@ class Grader:
 
     def prepare(self) -> None:
         """Lay out the course directory; release the assignment into the gradebook if needed."""
+        from autograder.gradebookdb import exclusive
+
         check_sandbox()
         _compile_course()
+        # Another grader may be setting up the same (shared) gradebook right now.
+        with exclusive(self.course.gradebook_url):
+            self._prepare_locked()
+        self.release_nb = nbformat.read(
+            self.out / "release" / self.assignment / f"{self.assignment}.ipynb", as_version=4)
+        self._read_gradebook()
+
+    def _prepare_locked(self) -> None:
         self.course.prepare(self.assignment)
         release = self.out / "release" / self.assignment / f"{self.assignment}.ipynb"
         source = SOLUTIONS_DIR / self.assignment / f"{self.assignment}.ipynb"
-        if not (self.out / "gradebook.db").exists():
+        if not self.course.shared_gradebook and not (self.out / "gradebook.db").exists():
             # A fresh course directory: the cached release of this very source, if any.
             key = releasecache.source_key(self.assignment, self.course.cell_timeout)
             if not releasecache.restore(self.out, self.assignment, key):
@@ -170,8 +180,6 @@ class Grader:
                 releasecache.store(self.out, self.assignment, key)
         elif self.force or not self._released(release, source):
             self.course.generate_assignment(self.assignment)
-        self.release_nb = nbformat.read(release, as_version=4)
-        self._read_gradebook()
 
     def _released(self, release: Path, source: Path) -> bool:
         from nbgrader.api import Gradebook, MissingEntry
@@ -357,7 +365,8 @@ class Grader:
             self._feedback(list(rows.values()))
 
     def _page(self, pool, nb_id: str):
-        return pool.submit(write_feedback, str(self.out), self.assignment, nb_id)
+        return pool.submit(write_feedback, str(self.out), self.assignment, nb_id,
+                           self.course.gradebook_url)
 
     def _failed(self, job: Job, message: str) -> StudentResult:
         # Whatever an earlier run left for this student is not this submission's.
@@ -542,7 +551,7 @@ def grade(assignment: str, submissions: str | Path, out_dir: str | Path | None =
     **options
         ``jobs``, ``cell_timeout``, ``submission_timeout``, ``memory``,
         ``feedback``, ``force``, ``progress``, ``log``, ``roster``, ``layout``,
-        ``config``, ``analysis`` (see :class:`Grader`).
+        ``config``, ``analysis``, ``db`` (the gradebook's URL; see :class:`Grader`).
 
     Returns
     -------

@@ -1,7 +1,10 @@
 """Interactive views (ipywidgets) over the pure models in :mod:`course.sims`.
 
 Each widget only wires controls to ``course.sims`` functions; it exposes its
-controls and outputs as attributes so tests can drive it without a kernel.
+controls and outputs as attributes so tests can drive it without a kernel. One
+module per chapter, named as its model (``course.widgets.stp`` over
+``course.sims.stp``); import it directly. Chapter 5's two explorers are also
+importable from here, as they always were.
 
 Examples
 --------
@@ -10,16 +13,6 @@ Examples
 True
 """
 
-from course.widgets.clv import (
-    AliveExplorer,
-    CLVCalculator,
-    RetentionEconomics,
-    alive_explorer,
-    clv_calculator,
-    retention_economics,
-)
 from course.widgets.identification import ABCExplorer, RFMExplorer, abc_explorer, rfm_explorer
 
-__all__ = ["ABCExplorer", "AliveExplorer", "CLVCalculator", "RFMExplorer", "RetentionEconomics",
-           "abc_explorer", "alive_explorer", "clv_calculator", "retention_economics",
-           "rfm_explorer"]
+__all__ = ["ABCExplorer", "RFMExplorer", "abc_explorer", "rfm_explorer"]
