@@ -70,7 +70,7 @@ def lecture_path(chapter: str, lang: str, root: Path = REPO_ROOT) -> Path:
     >>> lecture_path("ch99", "en")
     Traceback (most recent call last):
     ...
-    ValueError: no lecture notebooks/en/ch99_*.ipynb (chapters: ch05...)
+    ValueError: no lecture notebooks/en/ch99_*.ipynb (chapters: ...ch05...)
     """
     match = re.fullmatch(r"(?:ch)?0*(\d{1,2})", chapter.strip().lower())
     if not match:
@@ -80,7 +80,7 @@ def lecture_path(chapter: str, lang: str, root: Path = REPO_ROOT) -> Path:
     if not found:
         known = sorted({p.name[:4] for p in folder.glob("ch[0-9][0-9]_*.ipynb")})
         raise ValueError(f"no lecture notebooks/{lang}/ch{int(match.group(1)):02d}_*.ipynb "
-                         f"(chapters: {', '.join(known)}...)")
+                         f"(chapters: {', '.join(known)})")
     return found[0]
 
 

@@ -21,8 +21,11 @@ builds; Sphinx with myst-nb (Jupyter Book 1's engine) works offline.
 
 Examples
 --------
->>> [p.relative_to(REPO_ROOT).as_posix() for p in lectures("zh")][:1]
-['notebooks/zh/ch05_identification.ipynb']
+>>> "notebooks/zh/ch05_identification.ipynb" in [
+...     p.relative_to(REPO_ROOT).as_posix() for p in lectures("zh")]
+True
+>>> [p.name for p in lectures("en", ["5"])]
+['ch05_identification.ipynb']
 """
 
 from __future__ import annotations
