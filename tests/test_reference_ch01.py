@@ -139,6 +139,35 @@ def test_the_plan_comparison_reads_what_the_kernel_hands_in():
     ok, message = ref.compare_plan(expected, decode(encode(expected.fillna(
         {"run_out": pd.Timestamp("2030-01-01")}))))
     assert not ok and "expected 'NaT'" in message
+    # JSON has no infinity: the hand-in lists the inf cells, so NaN for inf fails as in
+    # the public check (and -inf or a large number fails too)
+    assert expected["days_left"].isin([float("inf")]).sum() == 2
+    for stand_in in (float("nan"), float("-inf"), 1e300):
+        ok, message = ref.compare_plan(expected, decode(encode(expected.replace(
+            {"days_left": {float("inf"): stand_in}}))))
+        assert not ok and message.startswith("days_left of 'Z"), (stand_in, message)
+
+
+def test_infinities_and_missing_values_survive_the_hand_in():
+    from autograder.answers import Unreadable, decode
+    from course.check.handin import encode
+    inf = float("inf")
+    frame = pd.DataFrame({"x": [inf, float("nan"), -inf, 1.0], "y": [inf] * 4,
+                          "z": pd.Series([inf, "a", None, 2.0], dtype=object).to_numpy()},
+                         index=pd.Index(list("abcd"), name="k"))
+    back = decode(encode(frame))
+
+    def shown(values):
+        return ["missing" if pd.isna(v) else str(v) for v in values]
+
+    for col in frame:
+        assert shown(back[col]) == shown(frame[col]), col
+    series = decode(encode(pd.Series([inf, inf], name="s")))
+    assert series.tolist() == [inf, inf]
+    assert "inf" not in encode(frame.drop(columns=["x", "y", "z"]).assign(x=1.0))
+    for forged in ([[9, 0, "inf"]], [[0, 0, "nan"]], "inf", [[0, True, "inf"]]):
+        with pytest.raises(Unreadable):
+            decode({**encode(frame), "inf": forged})
 
 
 # ------------------------------------------------------------------ every edge case, every seed
