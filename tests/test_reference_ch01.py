@@ -291,3 +291,27 @@ def test_quiz_and_demo():
     assert set(ref.DEMO["wrong"]) == graded
     assert set(ref.DEMO["partly"]) < graded
     assert ref.MANUAL == {}
+
+
+def test_nan_for_inf_loses_the_no_rice_case_when_scored_as_the_grader_does():
+    """Through the real hand-in (JSON) and scoring path, not only in one process."""
+    import json
+
+    from autograder.answers import score_question
+    from course.check.handin import answer_cases
+
+    question = ref.QUESTIONS["ch01_q1"]
+    cases = [(c.name, c.args, dict(c.kwargs)) for c in question.cases("s001")]
+
+    def scored(func):
+        record = json.loads(json.dumps({"results": answer_cases(func, cases)}))
+        return score_question(question, record, "s001")
+
+    def nan_days(households, as_of, safety_days=2):
+        return ref.ref_next_delivery(households, as_of, safety_days).replace(np.inf, np.nan)
+
+    assert scored(ref.ref_next_delivery).points == question.points
+    score = scored(nan_days)
+    assert [name for name, ok in score.cases.items() if not ok] == [
+        "a household that eats no rice"]
+    assert "expected inf, got nan" in score.report
