@@ -66,6 +66,9 @@ def decode(data):
 def _restore_infinities(value, cells):
     """Put back the +inf and -inf cells that ``encode`` listed beside the JSON data.
 
+    A column of numbers, text or objects can hold one; in a column of integers,
+    booleans or dates (``encode`` lists none there) it is forged data, unreadable.
+
     Examples
     --------
     >>> from course.check.handin import encode
@@ -80,16 +83,19 @@ def _restore_infinities(value, cells):
                 and all(type(i) is int for i in cell[:2])
                 and 0 <= cell[0] < frame.shape[0] and 0 <= cell[1] < frame.shape[1]):
             raise Unreadable(f"an infinite cell {str(cell)[:40]}")
-        # a column of nulls only comes back as objects: make it numbers first
-        if isinstance(value, pd.Series):
-            if value.dtype == object and value.isna().all():
-                value = value.astype("float64")
-            value.iloc[cell[0]] = float(cell[2])
-            continue
-        if value.iloc[:, cell[1]].dtype == object and value.iloc[:, cell[1]].isna().all():
-            value.isetitem(cell[1], value.iloc[:, cell[1]].astype("float64"))
-        value.iloc[cell[0], cell[1]] = float(cell[2])
-    return value
+        row, col = cell[0], cell[1]
+        column = frame.iloc[:, col]
+        if column.dtype == object and column.isna().all():
+            # a column of nulls only comes back as objects: make it numbers first
+            column = column.astype("float64")
+        if column.dtype.kind != "f":
+            if column.dtype.kind in "biumM":
+                raise Unreadable(f"an infinite cell in a column of {column.dtype}")
+            column = column.astype(object)        # text and objects, as handed in
+        column = column.copy()
+        column.iloc[row] = float(cell[2])
+        frame.isetitem(col, column)
+    return frame.iloc[:, 0].rename(value.name) if isinstance(value, pd.Series) else frame
 
 
 class _Opaque:

@@ -165,9 +165,14 @@ def test_infinities_and_missing_values_survive_the_hand_in():
     series = decode(encode(pd.Series([inf, inf], name="s")))
     assert series.tolist() == [inf, inf]
     assert "inf" not in encode(frame.drop(columns=["x", "y", "z"]).assign(x=1.0))
+    text = pd.Series([inf, "a"], dtype=object)
+    assert decode(encode(text)).tolist() == [inf, "a"]
     for forged in ([[9, 0, "inf"]], [[0, 0, "nan"]], "inf", [[0, True, "inf"]]):
         with pytest.raises(Unreadable):
             decode({**encode(frame), "inf": forged})
+    for column in ([1, 2], [True, False]):   # encode never lists an inf cell there
+        with pytest.raises(Unreadable):
+            decode({**encode(pd.DataFrame({"n": column})), "inf": [[0, 0, "inf"]]})
 
 
 # ------------------------------------------------------------------ every edge case, every seed
