@@ -139,6 +139,40 @@ def test_the_plan_comparison_reads_what_the_kernel_hands_in():
     ok, message = ref.compare_plan(expected, decode(encode(expected.fillna(
         {"run_out": pd.Timestamp("2030-01-01")}))))
     assert not ok and "expected 'NaT'" in message
+    # JSON has no infinity: the hand-in lists the inf cells, so NaN for inf fails as in
+    # the public check (and -inf or a large number fails too)
+    assert expected["days_left"].isin([float("inf")]).sum() == 2
+    for stand_in in (float("nan"), float("-inf"), 1e300):
+        ok, message = ref.compare_plan(expected, decode(encode(expected.replace(
+            {"days_left": {float("inf"): stand_in}}))))
+        assert not ok and message.startswith("days_left of 'Z"), (stand_in, message)
+
+
+def test_infinities_and_missing_values_survive_the_hand_in():
+    from autograder.answers import Unreadable, decode
+    from course.check.handin import encode
+    inf = float("inf")
+    frame = pd.DataFrame({"x": [inf, float("nan"), -inf, 1.0], "y": [inf] * 4,
+                          "z": pd.Series([inf, "a", None, 2.0], dtype=object).to_numpy()},
+                         index=pd.Index(list("abcd"), name="k"))
+    back = decode(encode(frame))
+
+    def shown(values):
+        return ["missing" if pd.isna(v) else str(v) for v in values]
+
+    for col in frame:
+        assert shown(back[col]) == shown(frame[col]), col
+    series = decode(encode(pd.Series([inf, inf], name="s")))
+    assert series.tolist() == [inf, inf]
+    assert "inf" not in encode(frame.drop(columns=["x", "y", "z"]).assign(x=1.0))
+    text = pd.Series([inf, "a"], dtype=object)
+    assert decode(encode(text)).tolist() == [inf, "a"]
+    for forged in ([[9, 0, "inf"]], [[0, 0, "nan"]], "inf", [[0, True, "inf"]]):
+        with pytest.raises(Unreadable):
+            decode({**encode(frame), "inf": forged})
+    for column in ([1, 2], [True, False]):   # encode never lists an inf cell there
+        with pytest.raises(Unreadable):
+            decode({**encode(pd.DataFrame({"n": column})), "inf": [[0, 0, "inf"]]})
 
 
 # ------------------------------------------------------------------ every edge case, every seed
@@ -262,3 +296,27 @@ def test_quiz_and_demo():
     assert set(ref.DEMO["wrong"]) == graded
     assert set(ref.DEMO["partly"]) < graded
     assert ref.MANUAL == {}
+
+
+def test_nan_for_inf_loses_the_no_rice_case_when_scored_as_the_grader_does():
+    """Through the real hand-in (JSON) and scoring path, not only in one process."""
+    import json
+
+    from autograder.answers import score_question
+    from course.check.handin import answer_cases
+
+    question = ref.QUESTIONS["ch01_q1"]
+    cases = [(c.name, c.args, dict(c.kwargs)) for c in question.cases("s001")]
+
+    def scored(func):
+        record = json.loads(json.dumps({"results": answer_cases(func, cases)}))
+        return score_question(question, record, "s001")
+
+    def nan_days(households, as_of, safety_days=2):
+        return ref.ref_next_delivery(households, as_of, safety_days).replace(np.inf, np.nan)
+
+    assert scored(ref.ref_next_delivery).points == question.points
+    score = scored(nan_days)
+    assert [name for name, ok in score.cases.items() if not ok] == [
+        "a household that eats no rice"]
+    assert "expected inf, got nan" in score.report
