@@ -12,7 +12,7 @@ COURSE_LANG ?= en
 PYTEST_ARGS ?=
 SYSTEM_PACKAGES := fonts-noto-cjk chromium bubblewrap postgresql
 
-.PHONY: lab test test-fast test-fuzz test-image student-env setup system-deps bench demo lint release clean
+.PHONY: lab test test-fast test-fuzz test-image student-env setup system-deps bench demo lint release clean site
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -33,6 +33,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[test]"
 	touch $(STAMP)
 
+# Browser assets the slides and the website serve themselves (vendor/package.json, npm).
+VENDOR_STAMP := vendor/node_modules/.installed
+$(VENDOR_STAMP): vendor/package.json vendor/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	  fi; }
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix vendor --ignore-scripts --no-audit --no-fund --loglevel=error \
+	  && touch $(VENDOR_STAMP); \
+	else echo "NOTE: npm is missing (apt-get install npm): crm-course slides and site need it"; fi
+
 # configurable-http-proxy for `crm-course hub` (JupyterHub's proxy), from npm.
 CHP_VERSION := 5.3.0
 CHP := $(VENV)/node/node_modules/.bin/configurable-http-proxy
@@ -47,7 +59,7 @@ $(CHP): | $(STAMP)
 student-env: $(STAMP)
 	$(PY) autograder/hub/studentenv.py --env .venv-student
 
-setup: system-deps $(STAMP) $(CHP) student-env
+setup: system-deps $(STAMP) $(CHP) student-env $(VENDOR_STAMP)
 
 lab: setup
 	$(VENV)/bin/crm-course lab --lang $(COURSE_LANG)
@@ -81,6 +93,10 @@ demo: setup
 
 release: setup
 	$(VENV)/bin/crm-course release
+
+# The bilingual course website in build/site (offline; every lecture executed).
+site: setup
+	$(VENV)/bin/crm-course site
 
 clean:
 	rm -rf $(VENV) grading build *.egg-info

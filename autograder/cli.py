@@ -75,7 +75,8 @@ def write_lab_overrides(prefix: str | Path = sys.prefix) -> Path:
     return path
 
 
-def lab_command(lang: str, port: int, no_browser: bool, extra: list[str]) -> list[str]:
+def lab_command(lang: str, port: int, no_browser: bool, extra: list[str],
+                root: Path = REPO_ROOT) -> list[str]:
     """The ``jupyter lab`` command line that ``crm-course lab`` runs.
 
     Examples
@@ -84,7 +85,7 @@ def lab_command(lang: str, port: int, no_browser: bool, extra: list[str]) -> lis
     >>> "--LabApp.default_url=/lab/tree/notebooks/zh" in cmd, "--no-browser" in cmd
     (True, True)
     """
-    return _jupyter_lab(REPO_ROOT, f"/lab/tree/notebooks/{lang}", port, no_browser, extra)
+    return _jupyter_lab(root, f"/lab/tree/notebooks/{lang}", port, no_browser, extra)
 
 
 def _jupyter_lab(root: Path, url: str, port: int, no_browser: bool, extra) -> list[str]:
@@ -99,10 +100,22 @@ def _jupyter_lab(root: Path, url: str, port: int, no_browser: bool, extra) -> li
 
 
 def cmd_lab(args) -> int:
-    """Start JupyterLab on the course, opened at the lectures of one language."""
+    """Start JupyterLab on the course, opened at the lectures of one language.
+
+    The interface is in that language too (JupyterLab's language pack for Chinese).
+    """
+    from autograder.labsettings import language_pack_missing, write_app_settings
+
     os.environ["CRM_COURSE_LANG"] = args.lang
     write_lab_overrides()
-    argv = lab_command(args.lang, args.port, args.no_browser, args.extra)
+    if missing := language_pack_missing(args.lang):
+        print(f"warning: JupyterLab's {args.lang} interface needs {missing} "
+              f"(pip install {missing}); its menus stay in English", file=sys.stderr)
+    settings = f"--LabApp.app_settings_dir={write_app_settings(args.lang)}"
+    root = Path(args.root or REPO_ROOT).resolve()
+    if not (root / "notebooks" / args.lang).is_dir():
+        raise ValueError(f"{root} has no notebooks/{args.lang}/ folder of lectures")
+    argv = lab_command(args.lang, args.port, args.no_browser, [settings, *args.extra], root)
     print("Starting JupyterLab:", " ".join(argv[1:]), flush=True)
     os.execv(sys.executable, argv)
     return 0  # pragma: no cover
@@ -411,8 +424,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the lectures to open (default: en)")
     p.add_argument("--port", type=int, default=8888)
     p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    p.add_argument("--root", metavar="DIR",
+                   help="folder to serve, holding notebooks/ (default: the course repository)")
     p.add_argument("extra", nargs="*", help="further options passed to jupyter lab")
     p.set_defaults(func=cmd_lab)
+
+    from autograder import present, site, slides
+
+    for module in (present, slides, site):  # classroom mode, slides, the course website
+        module.add_parser(sub)
 
     p = sub.add_parser("release", help="generate exercises/ from solutions/",
                        description=cmd_release.__doc__)

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+#: Servers, Chromium and page helpers of the browser tests (session fixtures).
+pytest_plugins = ["browser_kit"]
+
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):

@@ -1,232 +1,32 @@
 """End-to-end: the chapter 5 widgets in a real JupyterLab, driven in Chromium.
 
-A JupyterLab server from this Python environment is started on a free localhost
-port with a random token, an isolated Jupyter config/data/runtime folder, a
-kernel spec pointing at this interpreter, and the "Jupyter news" consent toast
-switched off. Debian's Chromium (``/usr/bin/chromium``) is driven by
-Playwright's sync API: it opens notebooks, runs them with Run > Run All Cells,
-waits for the widgets, moves sliders with the keyboard and reads back what the
-page shows.
+The session's ``crm-course lab`` server and Chromium (``tests/browser_kit.py``)
+open small notebooks that build the chapter 5 explorers, run them with Run > Run
+All Cells, move sliders with the keyboard and compare what the page shows with
+what the same widget computes here without a kernel. Every lecture in both
+languages is run in the browser by ``test_browser_lectures*.py``.
 
-Every wait is bounded, so a hang fails the test instead of blocking the run;
-the server (with its kernels) and the browser are always shut down.
-
-Run only these tests with ``pytest -m browser``. Screenshots are saved in the
-tests' temporary folders (their paths are printed; see them with ``pytest -s``).
+Screenshots go to ``build/browser-screenshots/widgets/``.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import secrets
-import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from browser_kit import CJK, needs_chromium, screenshot
+from playwright.sync_api import expect
 
 from course import load_dataset
 from course.widgets.identification import abc_explorer, rfm_explorer
 
-CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[1]
-LECTURES = {lang: REPO / "notebooks" / lang / "ch05_identification.ipynb"
-            for lang in ("en", "zh")}
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason="Debian's Chromium is not installed at /usr/bin/chromium "
-                              "(apt-get install chromium)"),
-]
-
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-SERVER_START_TIMEOUT = 90  # seconds
-WAIT_MS = 60_000  # default Playwright timeout for one step
-RUN_TIMEOUT = 300  # seconds for a whole lecture to run
-
 ERROR_OUTPUT = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
-CJK = re.compile(r"[\u4e00-\u9fff]")
 
-# JupyterLab user settings: never ask about (or fetch) Jupyter news, never check for
-# updates, and keep every cell in the DOM so a whole notebook can be inspected.
-USER_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class LabServer:
-    """A ``jupyter lab`` subprocess serving ``root`` on localhost."""
-
-    def __init__(self, base: Path):
-        self.base = base
-        self.root = base / "root"
-        self.port = _free_port()
-        self.token = secrets.token_hex(24)
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = base / "server.log"
-        self.proc: subprocess.Popen | None = None
-
-    def _prepare(self) -> dict[str, str]:
-        for sub in ("root", "config", "data", "runtime", "ipython", "settings", "workspaces"):
-            (self.base / sub).mkdir(parents=True, exist_ok=True)
-        for rel, value in USER_SETTINGS.items():
-            path = self.base / "settings" / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(value))
-        # A kernel spec that runs this very interpreter (the venv's Python). The user data
-        # dir comes first on the Jupyter path, so it shadows any other "python3" spec.
-        spec = self.base / "data" / "kernels" / "python3"
-        spec.mkdir(parents=True, exist_ok=True)
-        (spec / "kernel.json").write_text(json.dumps({
-            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            "display_name": "Python 3 (ipykernel)", "language": "python"}))
-        env = {k: v for k, v in os.environ.items() if k != "CRM_COURSE_LANG"}
-        env.update({
-            "JUPYTER_CONFIG_DIR": str(self.base / "config"),
-            "JUPYTER_DATA_DIR": str(self.base / "data"),
-            "JUPYTER_RUNTIME_DIR": str(self.base / "runtime"),
-            "IPYTHONDIR": str(self.base / "ipython"),
-            "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO),
-                                                        os.environ.get("PYTHONPATH")])),
-        })
-        return env
-
-    def start(self) -> None:
-        env = self._prepare()
-        cmd = [
-            sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
-            "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
-            f"--ServerApp.root_dir={self.root}",
-            "--ServerApp.terminals_enabled=False",
-            # a safety net: the server stops by itself if this process dies
-            "--ServerApp.shutdown_no_activity_timeout=900",
-            "--LabApp.news_url=None",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            f"--LabApp.user_settings_dir={self.base / 'settings'}",
-            f"--LabApp.workspaces_dir={self.base / 'workspaces'}",
-        ]
-        self._log = open(self.log_path, "w")  # noqa: SIM115 - closed in stop()
-        self.proc = subprocess.Popen(cmd, cwd=self.root, env=env, stdout=self._log,
-                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"jupyter lab exited with {self.proc.returncode}:\n"
-                                   f"{self.log_tail()}")
-            try:
-                self.api("GET", "/api/status")
-                return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.3)
-        raise RuntimeError(f"jupyter lab did not answer within {SERVER_START_TIMEOUT} s:\n"
-                           f"{self.log_tail()}")
-
-    def api(self, method: str, path: str, timeout: float = 10):
-        request = urllib.request.Request(self.url + path, method=method,
-                                         headers={"Authorization": f"token {self.token}"})
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read()
-        return json.loads(body) if body else None
-
-    def shutdown_kernels(self) -> None:
-        for session in self.api("GET", "/api/sessions"):
-            self.api("DELETE", f"/api/sessions/{session['id']}", timeout=30)
-
-    def log_tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return "(no server log)"
-
-    def stop(self) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            try:  # a clean shutdown also shuts down the kernels
-                self.api("POST", "/api/shutdown")
-            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-                pass
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.proc.terminate()
-                try:
-                    self.proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    self.proc.kill()
-                    self.proc.wait(timeout=15)
-        self._log.close()
-
-    def lab_url(self, notebook: str) -> str:
-        # a fresh workspace per notebook, so no other tab is restored next to it
-        workspace = re.sub(r"\W", "-", Path(notebook).stem)
-        return (f"{self.url}/lab/workspaces/{workspace}/tree/{notebook}"
-                f"?reset&token={self.token}")
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    server = LabServer(tmp_path_factory.mktemp("jupyterlab"))
-    try:
-        server.start()
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium(lab, tmp_path_factory):
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1400, "height": 1000}, timeout=WAIT_MS)
-        try:
-            context.set_default_timeout(WAIT_MS)
-            context.set_default_navigation_timeout(WAIT_MS)
-            yield context
-        finally:
-            context.close()
-
-
-@pytest.fixture()
-def page(chromium, lab, tmp_path):
-    page = chromium.new_page()
-    try:
-        yield page
-    finally:
-        try:
-            page.screenshot(path=str(tmp_path / "last.png"), full_page=True, timeout=15_000)
-        except Exception:  # noqa: BLE001 - a screenshot is only a debugging aid
-            pass
-        page.close()
-        try:
-            lab.shutdown_kernels()
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-            pass  # the server is gone; the lab fixture reports that
-
+pytestmark = [pytest.mark.browser, pytest.mark.slow, needs_chromium]
 
 # ---------------------------------------------------------------------------------------
 # helpers
@@ -240,7 +40,7 @@ def write_notebook(path: Path, *sources: str) -> None:
     nbformat.write(nb, path)
 
 
-def open_and_run_all(page, lab: LabServer, notebook: str):
+def open_and_run_all(page, lab, notebook: str):
     """Open ``notebook`` in JupyterLab, wait for its kernel, then Run > Run All Cells."""
     page.goto(lab.lab_url(notebook))
     panel = page.locator(".jp-NotebookPanel").filter(has=page.locator(".jp-Notebook"))
@@ -306,7 +106,7 @@ LABELS = {"en": {"bins": "Score bins", "customers": "Customers", "tier": "Top-va
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_rfm_and_abc_widgets_render_and_react(page, lab, lang, tmp_path):
+def test_rfm_and_abc_widgets_render_and_react(page, lab, lang):
     lang_arg = "" if lang == "en" else ', lang="zh"'
     write_notebook(
         lab.root / f"widgets_{lang}.ipynb",
@@ -383,61 +183,4 @@ def test_rfm_and_abc_widgets_render_and_react(page, lab, lang, tmp_path):
         assert "客户数" in page_text and "顶级价值层" in page_text and "评分档数" in page_text
     else:
         assert not CJK.search(page_text)
-    shot = tmp_path / f"lab_widgets_{lang}.png"
-    page.screenshot(path=str(shot), full_page=True)
-    print(f"screenshot: {shot}")
-
-
-# ---------------------------------------------------------------------------------------
-# the chapter 5 lectures, run top to bottom in the browser
-
-
-def wait_until_done(panel, n_code_cells: int, timeout: float = RUN_TIMEOUT) -> dict:
-    """Poll the notebook until every code cell ran, or one failed, or time runs out."""
-    script = """(panel) => {
-        const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
-            .map(e => e.textContent.trim());
-        return {executed: prompts.filter(p => /^\\[\\d+\\]:?$/.test(p)).length,
-                running: prompts.filter(p => p.includes('*')).length,
-                tracebacks: [...panel.querySelectorAll(
-                    '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
-                    .filter(e => e.textContent.includes('Traceback')).length};
-    }"""
-    deadline = time.monotonic() + timeout
-    state = {}
-    while time.monotonic() < deadline:
-        state = panel.evaluate(script)
-        if state["tracebacks"] or (state["executed"] >= n_code_cells and not state["running"]):
-            return state
-        time.sleep(0.5)
-    raise AssertionError(f"the notebook did not finish within {timeout} s: {state}")
-
-
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_ch05_lecture_runs_in_the_browser(page, lab, lang, tmp_path):
-    source = LECTURES[lang]
-    assert source.exists(), f"{source} is missing"
-    name = f"lecture_{lang}_{source.name}"
-    shutil.copy(source, lab.root / name)
-    nb = nbformat.read(source, as_version=4)
-    n_code = sum(1 for cell in nb.cells if cell.cell_type == "code" and cell.source.strip())
-
-    panel = open_and_run_all(page, lab, name)
-    state = wait_until_done(panel, n_code)
-    shot = tmp_path / f"lecture_{lang}.png"
-    page.screenshot(path=str(shot), full_page=True)
-    print(f"screenshot: {shot}")
-    errors = tracebacks(panel)
-    assert not errors, f"a cell of {source.name} ({lang}) failed:\n" + "\n\n".join(errors)
-    assert state["executed"] == n_code, state
-
-    # the widgets rendered, with their tables and plots
-    expect(panel.locator(".crm-rfm-explorer .widget-slider")).to_have_count(4)
-    expect(panel.locator(".crm-abc-explorer .widget-slider")).to_have_count(2)
-    expect(panel.locator(".crm-rfm-explorer table.crm-summary")).to_be_visible()
-    expect(panel.locator(".crm-abc-explorer table.crm-summary")).to_be_visible()
-    expect(panel.locator(".crm-rfm-explorer .widget-output img")).to_be_visible()
-    expect(panel.locator(".crm-abc-explorer .widget-output img")).to_be_visible()
-    assert "Error displaying widget" not in panel.inner_text()
-    if lang == "zh":
-        expect(panel.locator(".crm-rfm-explorer table.crm-summary")).to_contain_text("客户数")
+    print("screenshot:", screenshot(page, "widgets", f"lab_widgets_{lang}"))
