@@ -234,3 +234,17 @@ def test_quiz_items_are_described_and_the_demo_answers_are_wrong_enough():
     graded = {f"{q}_answer" for q in ref.QUESTIONS}
     assert set(ref.DEMO["wrong"]) == graded
     assert set(ref.DEMO["partly"]) < graded
+
+
+@pytest.mark.slow
+def test_the_demo_class_earns_what_the_instructor_notes_say():
+    """docs/instructor/*/ch02.md: four quiz items wrong, 10.86 of 17 for the partly right one."""
+    from autograder import chapterdemo
+
+    wrong_items = {k for k, v in ref.QUIZ_KEY.items()
+                   if f'"{k}": "{v}"' not in ref.DEMO["partly"]["ch02_q6_answer"]}
+    assert wrong_items == {"4", "5", "7", "8"}
+    got = {kind: sum(chapterdemo.expected_points("ch02", sid, kind).values())
+           for sid, kind in chapterdemo.KINDS.items()}
+    assert got["partly"] == pytest.approx(10.86, abs=0.005)
+    assert got["wrong"] == pytest.approx(0.0, abs=0.5)

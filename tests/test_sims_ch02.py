@@ -146,3 +146,28 @@ def test_seed_brands_positions_match_the_seeds_story():
     assert cars["handling"].idxmax() == "BMW"
     assert cars["economy"].idxmax() == "Toyota"
     assert cars["safety"].idxmax() == "Volvo"
+
+
+def test_the_instructor_notes_try_this_answers_hold():
+    """docs/instructor/*/ch02.md quotes these results of the scorer and the map."""
+    candidates = stp.candidate_segments()
+    ones = {c: 1 for c in stp.CRITERIA}
+    ranks = stp.attractiveness(candidates, ones)["rank"]
+    assert ranks["eu_retailers"] == 1 and ranks["gift_shops"] == ranks["wholesalers"] == 2
+    ranks = stp.attractiveness(candidates, {**ones, "margin": 4})["rank"]
+    assert ranks["wholesalers"] == 1 and ranks["gift_shops"] == ranks["lapsed"] == 3
+    weights = {c: 0 for c in stp.CRITERIA} | {"size": 5, "competition": 5}
+    assert stp.attractiveness(candidates, weights)["rank"]["one_time"] == 1
+
+    cars = stp.car_brands()[["prestige", "safety"]]
+
+    def nearest(x, y):
+        new = pd.DataFrame([[x, y]], columns=cars.columns, index=["new"])
+        return stp.nearest_competitor(pd.concat([cars, new])).loc["new"]
+
+    assert [nearest(v, v)["nearest"] for v in (5, 5.5, 6)] == ["Toyota"] * 3
+    assert [nearest(v, v)["nearest"] for v in (6.5, 7, 7.5)] == ["Tesla"] * 3
+    assert nearest(7.5, 7.5)["distance"] == 0
+    assert nearest(8, 9)["nearest"] == "Tesla, Volvo"
+    assert nearest(9, 7.5)["nearest"] == "BMW, Mercedes-Benz"
+    assert (stp.map_gaps(cars)["safety"] <= 2).all()
