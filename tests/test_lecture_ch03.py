@@ -61,3 +61,21 @@ def test_cases_and_simulation_are_there(lang):
     for name in ("stage_counts", "furthest_stage", "channel_funnel", "bottleneck",
                  "cost_per_action"):
         assert name in code
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["Dentsu", "in 2004", "trademark", "2005", "assumptions built into the model",
+            "24 January", "sledgehammer"]),
+    ("zh", ["电通", "2004 年", "2005 年", "商标", "模型内置的两个假设", "1 月 24 日"]),
+])
+def test_case_facts_and_the_models_assumption_are_stated(lang, words):
+    prose = _prose(LECTURES[lang])
+    missing = [word for word in words if word not in prose]
+    assert not missing, (lang, missing)
+
+
+@pytest.mark.parametrize("lang, word", [("en", "assumption"), ("zh", "假设")])
+def test_the_widget_says_the_aisas_advantage_is_assumed(lang, word):
+    from course.i18n import t
+
+    assert word in t("ch03_compare_note", lang, aidma=1, aisas=2, earned=0)

@@ -264,3 +264,26 @@ def test_student_logs_differ_and_the_grader_id_wins(monkeypatch):
     monkeypatch.delenv("CRM_STUDENT_ID")
     with pytest.raises(ValueError, match="STUDENT_ID"):
         student_events(" ")
+
+
+def test_the_instructor_notes_quote_what_the_model_gives():
+    from pathlib import Path
+
+    from course.sims.aidma import AIDMA, compare_paths, simulate_funnel
+
+    equal = dict.fromkeys(AIDMA, 1.0)
+    first = compare_paths(100_000, 60_000, equal)["total_purchases"]
+    step = compare_paths(100_000, 60_000, {**equal, "attention": 0.5, "interest": 1.5})
+    again = compare_paths(100_000, 60_000, {**equal, "attention": 0.0, "interest": 2.0})
+    funnel = simulate_funnel(100_000, 60_000, equal, "aidma")
+    assert funnel["bottleneck"].idxmax() == "interest"
+    assert round(100 * funnel.loc["interest", "rate"]) == 28
+    assert round(100 * funnel.loc["interest", "drop"]) == 72
+    figures = [f"{n:,}" for n in (first["aidma"], first["aisas"], step["total_purchases"]["aidma"],
+                                  again["total_purchases"]["aidma"])]
+    assert again["total_purchases"]["aidma"] < step["total_purchases"]["aidma"]
+    root = Path(__file__).resolve().parents[1]
+    for lang in ("en", "zh"):
+        notes = (root / "docs" / "instructor" / lang / "ch03.md").read_text(encoding="utf-8")
+        missing = [f for f in figures if f not in notes]
+        assert not missing, (lang, missing)

@@ -81,9 +81,11 @@ STRINGS = {
                            "zh": "没有瓶颈：没有人越过触达这一步。"},
     "ch03_compare_note": {
         "en": "Same budget, same plan: AIDMA {aidma:,} purchases, AISAS {aisas:,} "
-              "({earned:,} of them from sharing).",
+              "({earned:,} of them from sharing). In this model AISAS has one stage fewer "
+              "before the purchase: an assumption, not a finding.",
         "zh": "同样的预算和分配：AIDMA 带来 {aidma:,} 次购买，AISAS 带来 {aisas:,} 次"
-              "（其中 {earned:,} 次来自分享）。"},
+              "（其中 {earned:,} 次来自分享）。在这个模型里，AISAS 在购买之前少一个阶段：这是假设，"
+              "不是研究结论。"},
     "ch03_no_budget": {"en": "All weights are 0: nothing is spent, every stage keeps its base "
                              "rate.",
                        "zh": "所有权重都为 0：预算没有花出去，各阶段保持基础转化率。"},
