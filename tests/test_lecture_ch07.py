@@ -102,3 +102,19 @@ def test_published_values_in_the_notes_are_the_module_s(lang):
     notes = NOTES[lang].replace(" %", "%")
     for key, value in {**sims.PUBLISHED_BGNBD, **sims.PUBLISHED_GAMMA_GAMMA}.items():
         assert re.search(rf"{key} {value}\b", notes), key
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_gamma_gamma_independence_and_customer_4_claims(lang):
+    # the lecture prints the correlation and calls it small; the notes quote it and say that
+    # customer 4 is number 1 of the 1/10 sample, and that at 80 % the cohort breaks even in year 9
+    s = sims.cdnow_summary()
+    repeaters = s[s["frequency"] > 0]
+    corr = repeaters["frequency"].corr(repeaters["monetary"])
+    assert abs(corr) < 0.2 and f"{corr:.2f}" in NOTES[lang]
+    assert f"{len(repeaters)}" in NOTES[lang]
+    cdnow = _cdnow()
+    assert set(cdnow.loc[cdnow["customer_id"] == "4", "sample_id"]) == {1}
+    assert "repeaters['frequency'].corr(repeaters['monetary'])" in _code(lang)
+    year = sims.break_even_year(sims.cohort_table(1000, 100, 0.80, 0.10, 250, 10))
+    assert year == 9 and ("in year 9" if lang == "en" else "第 9 年") in NOTES[lang]
