@@ -162,9 +162,15 @@ class CourseDir:
             cwd=self.root, env=env, capture_output=True, text=True, timeout=timeout,
             stdin=subprocess.DEVNULL, check=False)
 
-    def generate_assignment(self, assignment: str) -> Path:
-        """Release ``assignment`` (nbgrader generate_assignment) and return its folder."""
-        result = self.nbgrader("generate_assignment", assignment, "--force")
+    def generate_assignment(self, assignment: str, db: bool = True) -> Path:
+        """Release ``assignment`` (nbgrader generate_assignment) and return its folder.
+
+        ``db=False`` writes only this course directory's release folder and leaves
+        the gradebook as it is (nbgrader's ``--no-db``): for a shared gradebook that
+        another grader has already released the assignment into.
+        """
+        result = self.nbgrader("generate_assignment", assignment, "--force",
+                               *(() if db else ("--no-db",)))
         if result.returncode != 0:
             raise GradingError(f"nbgrader generate_assignment {assignment} failed:\n"
                                f"{result.stdout[-2000:]}{result.stderr[-4000:]}")

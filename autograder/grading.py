@@ -178,8 +178,31 @@ class Grader:
             if not releasecache.restore(self.out, self.assignment, key):
                 self.course.generate_assignment(self.assignment)
                 releasecache.store(self.out, self.assignment, key)
+        elif self.course.shared_gradebook and not self.force and self._in_gradebook():
+            # Another grader released it into the shared gradebook and may be grading
+            # now: releasing it again there would replace the notebooks its submissions
+            # point to. This folder only needs its own copy of the release.
+            if not self._released(release, source):
+                self.course.generate_assignment(self.assignment, db=False)
         elif self.force or not self._released(release, source):
             self.course.generate_assignment(self.assignment)
+
+    def _in_gradebook(self) -> bool:
+        """Whether the gradebook already holds the assignment (read only: opening
+        nbgrader's ``Gradebook`` would create and migrate an empty database)."""
+        from sqlalchemy import create_engine, inspect, text
+        from sqlalchemy.pool import NullPool
+
+        engine = create_engine(self.course.gradebook_url, poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                if not inspect(conn).has_table("assignment"):
+                    return False
+                row = conn.execute(text("SELECT 1 FROM assignment WHERE name = :name"),
+                                   {"name": self.assignment}).first()
+                return row is not None
+        finally:
+            engine.dispose()
 
     def _released(self, release: Path, source: Path) -> bool:
         from nbgrader.api import Gradebook, MissingEntry

@@ -546,4 +546,4 @@ def test_revenue_column_names_the_currency(retail):
     plain = abc_explorer(values, lang="en", currency=None).table.value
     assert "Revenue" in plain and "£" not in plain
     with pytest.raises(ValueError, match="currency"):
-        rfm_explorer(retail, lang="en", currency="usd")
+        rfm_explorer(retail, lang="en", currency="doubloons")

@@ -37,11 +37,13 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-#: Main dependencies the students' environment leaves out (the grader's own tools).
-GRADER_ONLY = {"copydetect", "tqdm"}
+#: Main dependencies the students' environment leaves out: the grader's own tools and
+#: the instructor's (classroom mode with Voila, the course website with Sphinx).
+GRADER_ONLY = {"copydetect", "tqdm", "voila", "sphinx", "myst-nb", "sphinx-book-theme"}
 
-#: What a student's server needs beyond the course's own dependencies.
-STUDENT_EXTRAS = ["jupyterhub>=6,<7", "jupyterlab-language-pack-zh-CN>=4.2"]
+#: What a student's server needs beyond the course's own dependencies (the Chinese
+#: language pack is one of those already).
+STUDENT_EXTRAS = ["jupyterhub>=6,<7"]
 
 #: nbgrader's Lab plugins for instructors, switched off for students.
 DISABLED_LAB_PLUGINS = {"@jupyter/nbgrader:formgrader": True,
