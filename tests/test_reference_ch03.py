@@ -253,8 +253,9 @@ def test_wrong_answers_lose_points(capsys):
     def infinite(counts, budget):
         return budget / counts.astype(float)
 
-    # inf is handed in as JSON null, the same as NaN: the public check catches it instead
-    assert verify("ch03_q5", infinite, quiet=True) == 2
+    # inf reaches the grader as inf, not as NaN: the hidden cases catch it, as the public
+    # check does
+    assert verify("ch03_q5", infinite, quiet=True) < 2
     from course.check import ch03
 
     assert "inf" in ch03.q5.assert_check_failed(infinite)
