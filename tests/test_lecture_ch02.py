@@ -87,11 +87,20 @@ def _executed(lang: str, tmp_path: Path):
 
 
 def _texts(nb) -> list[tuple[str, str]]:
+    """(kind, text) of every output; a cell's consecutive stream outputs are one text
+    (the kernel may send one ``print`` in several messages)."""
     found = []
     for cell in nb.cells:
+        streaming = False
         for out in cell.get("outputs", []):
             if out.get("output_type") == "stream":
-                found.append(("printed", out["text"]))
+                if streaming:
+                    found[-1] = ("printed", found[-1][1] + out["text"])
+                else:
+                    found.append(("printed", out["text"]))
+                streaming = True
+                continue
+            streaming = False
             text = out.get("data", {}).get("text/plain", "")
             if text and not text.startswith(("SegmentExplorer", "AttractivenessScorer",
                                               "PerceptualMap")):

@@ -520,19 +520,31 @@ def latin_words(text: str) -> set[str]:
 
 
 def _output_texts(nb) -> list[tuple[int, str, str]]:
-    """(cell number, kind, text) of every table cell and printed line a student sees."""
+    """(cell number, kind, text) of every table cell and printed line a student sees.
+
+    A cell's consecutive stream outputs are one printed text: the kernel may send one
+    ``print`` in several messages, so a line can be split across outputs.
+    """
     found = []
     for k, cell in enumerate(nb.cells, start=1):
+        streaming = False
         for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                text = out["text"]
+                text = "".join(text) if isinstance(text, list) else text
+                if streaming:
+                    found[-1] = (k, "printed", found[-1][2] + text)
+                else:
+                    found.append((k, "printed", text))
+                streaming = True
+                continue
+            streaming = False
             data = out.get("data", {})
             html = data.get("text/html", "")
             html = "".join(html) if isinstance(html, list) else html
             html = re.sub(r"<style.*?</style>", "", html, flags=re.S)
             for text in re.findall(r"<t[hd](?:\s[^>]*)?>(.*?)</t[hd]>", html, flags=re.S):
                 found.append((k, "table", text))
-            if out.get("output_type") == "stream":
-                text = out["text"]
-                found.append((k, "printed", "".join(text) if isinstance(text, list) else text))
     return found
 
 
