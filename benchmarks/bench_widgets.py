@@ -36,6 +36,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from widgetbench import moves
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -52,17 +54,6 @@ ABC_MOVES = {
     "a_cut": [0.75, 0.6, 0.85, 0.7, 0.5, 0.8],
     "b_cut": [0.9, 0.97, 0.86, 0.99, 0.92, 0.95],
 }
-
-
-def moves(values: list, repeat: int) -> list:
-    """The first ``repeat`` values of ``values`` cycled.
-
-    Examples
-    --------
-    >>> moves([1, 2, 3], 5)
-    [1, 2, 3, 1, 2]
-    """
-    return [values[i % len(values)] for i in range(repeat)]
 
 
 def timed_set(widget, control: str, value) -> float:

@@ -33,6 +33,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from widgetbench import moves
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -57,17 +59,6 @@ MAP_MOVES = {
 #: What each widget shows, compared between the in-place and the baseline widget.
 RESULT_ATTR = {"segment_explorer": "profile", "attractiveness_scorer": "scores",
                "perceptual_map": "nearest"}
-
-
-def moves(values: list, repeat: int) -> list:
-    """The first ``repeat`` values of ``values`` cycled.
-
-    Examples
-    --------
-    >>> moves([1, 2, 3], 5)
-    [1, 2, 3, 1, 2]
-    """
-    return [values[i % len(values)] for i in range(repeat)]
 
 
 def control_of(widget, name: str):

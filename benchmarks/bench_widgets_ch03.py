@@ -34,6 +34,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from widgetbench import moves
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -48,17 +50,6 @@ MOVES = {
     "w_memory": [3.0, 0.5, 1.5, 1.0],
     "w_action": [1.5, 4.5, 0.0, 1.0],
 }
-
-
-def moves(values: list, repeat: int) -> list:
-    """The first ``repeat`` values of ``values`` cycled.
-
-    Examples
-    --------
-    >>> moves([1, 2, 3], 5)
-    [1, 2, 3, 1, 2]
-    """
-    return [values[i % len(values)] for i in range(repeat)]
 
 
 def timed_set(widget, control: str, value) -> float:

@@ -35,6 +35,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from widgetbench import moves
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -55,17 +57,6 @@ def control_moves() -> dict[str, list]:
     return {"threshold": [6, 4, 7, 3, 5, 2],
             "group": ["low_income", "high_income", "middle_income", "all"],
             **{f"appeal_{key}": LEVEL_MOVES for key in APPEALS}}
-
-
-def moves(values: list, repeat: int) -> list:
-    """The first ``repeat`` values of ``values`` cycled.
-
-    Examples
-    --------
-    >>> moves([1, 2, 3], 5)
-    [1, 2, 3, 1, 2]
-    """
-    return [values[i % len(values)] for i in range(repeat)]
 
 
 def timed_set(widget, control: str, value) -> float:

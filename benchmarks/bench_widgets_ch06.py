@@ -34,6 +34,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from widgetbench import moves
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 
@@ -50,17 +52,6 @@ MATRIX_MOVES = {
     "current_cut": [200.0, 800.0, 400.0, 1200.0, 600.0],
     "potential_cut": [800.0, 2000.0, 1200.0, 3000.0, 1500.0],
 }
-
-
-def moves(values: list, repeat: int) -> list:
-    """The first ``repeat`` values of ``values`` cycled.
-
-    Examples
-    --------
-    >>> moves([1, 2, 3], 5)
-    [1, 2, 3, 1, 2]
-    """
-    return [values[i % len(values)] for i in range(repeat)]
 
 
 def timed_set(widget, control: str, value) -> tuple[float, float]:
