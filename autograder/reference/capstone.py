@@ -12,11 +12,12 @@ retention estimate, the plan) is written out here.
 Examples
 --------
 >>> import pandas as pd
->>> value = pd.DataFrame({"profit_per_customer": [50.0, -5.0, -8.0],
-...                       "clv": [300.0, 120.0, -20.0]},
-...                      index=pd.Index(["core", "occasional", "dormant"], name="segment"))
->>> ref_action_plan(value, min_profit=0.0, min_clv=0.0).tolist()
-['serve', 'reprice', 'let_go']
+>>> customers = pd.DataFrame({"profit": [50.0, -5.0, -8.0, -9.0],
+...                           "segment": ["core", "core", "dormant", "new"],
+...                           "clv": [300.0, 300.0, -20.0, -20.0]},
+...                          index=pd.Index(["a", "b", "c", "d"], name="customer_id"))
+>>> ref_action_plan(customers, min_profit=0.0, min_clv=0.0).tolist()
+['serve', 'reprice', 'let_go', 'develop']
 >>> sorted(QUESTIONS)[:2]
 ['capstone_q1', 'capstone_q2']
 """

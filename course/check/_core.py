@@ -634,6 +634,8 @@ class NumbersQuestion(_Question):
         The name of the student's dict, for example ``my_numbers``.
     counts, shares : sequence of str
         The keys that are counts and the keys that are shares.
+    amounts : sequence of str, optional
+        Keys that are amounts of money: any finite number (the capstone's profits).
     hints : list of dict
         Bilingual hints.
     field_hints : dict, optional
@@ -657,10 +659,11 @@ class NumbersQuestion(_Question):
 
     def __init__(self, qid: str, name: str, counts: Sequence[str] = (),
                  shares: Sequence[str] = (), hints: Sequence[dict] = (),
-                 field_hints: dict[str, int] | None = None):
+                 field_hints: dict[str, int] | None = None, amounts: Sequence[str] = ()):
         super().__init__(qid, name, hints)
         self.counts = [str(k) for k in counts]
         self.shares = [str(k) for k in shares]
+        self.amounts = [str(k) for k in amounts]
         self.field_hints = dict(field_hints or {})
         unknown = set(self.field_hints) - set(self.keys)
         if unknown or not all(1 <= n <= len(self.hints) for n in self.field_hints.values()):
@@ -675,7 +678,7 @@ class NumbersQuestion(_Question):
 
     @property
     def keys(self) -> list[str]:
-        return [*self.counts, *self.shares]
+        return [*self.counts, *self.shares, *self.amounts]
 
     def _evaluate(self, answers) -> tuple[bool, str]:
         keys = ", ".join(map(repr, self.keys))

@@ -130,9 +130,12 @@ def raw_rows(rows) -> pd.DataFrame:
 
     Examples
     --------
-    >>> raw_rows([("536365", "85123A", 6, "2010-12-01 08:26", 2.55, 17850)]).iloc[0].tolist()
-    ... # doctest: +ELLIPSIS
-    ['536365', '85123A', '85123A', 6, Timestamp('2010-12-01 08:26:00'), 2.55, 17850.0, ...]
+    >>> raw = raw_rows([("536365", "85123A", 6, "2010-12-01 08:26", 2.55, 17850),
+    ...                 ("536366", "POST", 1, "2010-12-01 09:00", 18.0, None)])
+    >>> raw[["InvoiceNo", "StockCode", "Quantity", "CustomerID"]]
+      InvoiceNo StockCode  Quantity  CustomerID
+    0    536365    85123A         6     17850.0
+    1    536366      POST         1         NaN
     """
     rows = list(rows)
     return pd.DataFrame({
