@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -806,4 +807,194 @@ QUESTIONS: dict[str, Question] = {
         Question("capstone_q7", "my_numbers", 4, None, _no_cases, compare_numbers,
                  expected=ref_my_numbers),
     ]
+}
+
+# ---------------------------------------------------------------- demo class
+#
+# Three demo students (autograder.chapterdemo uses DEMO_STUDENTS instead of its
+# default names): a strong, an average and a weak submission. Each carries a memo
+# (task 9): the strong one in Chinese with the numbers of the reference run on
+# ana_strong's own slice (memo_figures; tests/test_reference_capstone.py checks that
+# every figure it quotes is what the reference computes), the average one in English
+# with recommendations but no costs, the weak one vague.
+
+def _memo(name: str) -> str:
+    """A memo of the demo class, from ``autograder/reference/capstone_memos/``."""
+    return (Path(__file__).parent / "capstone_memos" / name).read_text(encoding="utf-8")
+
+
+#: The demo students, in the order right, partly, wrong (see autograder.chapterdemo).
+DEMO_STUDENTS = ("ana_strong", "bo_average", "cy_weak")
+
+
+def memo_figures(student_id: str = "ana_strong") -> dict[str, str]:
+    """The figures the strong memo quotes, formatted as it writes them.
+
+    Examples
+    --------
+    >>> memo_figures()["customers"]
+    '338'
+    """
+    run = _pipeline(student_id)
+    value = run["value"].join(run["clv"])
+    cust = run["customers"].assign(action=run["plan"])
+    total = float(value["profit"].sum())
+    core = value.loc["core"]
+    gone = cust[cust["action"] == "let_go"]
+    rep = cust[cust["action"] == "reprice"]
+    stays = float(-gone["profit"].sum() / gone["cost_to_serve"].sum())
+
+    def gbp(x):
+        return f"{x:,.0f}"
+
+    return {
+        "customers": str(int(run["table"]["customer_id"].nunique())),
+        "profit_today": gbp(total),
+        "core_customers": str(int(core["customers"])),
+        "core_profit": gbp(float(core["profit"])),
+        "core_share": f"{float(core['profit']) / total:.0%}",
+        "core_clv": gbp(float(core["clv"])),
+        "core_retention": f"{float(core['retention']):.0%}",
+        "reprice_customers": str(len(rep)),
+        "reprice_loss": gbp(float(-rep["profit"].sum())),
+        "reprice_cost": gbp(float(rep["cost_to_serve"].sum())),
+        "let_go_customers": str(len(gone)),
+        "let_go_loss": gbp(float(-gone["profit"].sum())),
+        "let_go_cost": gbp(float(gone["cost_to_serve"].sum())),
+        "profit_after_plan": gbp(float(run["after"])),
+        "plan_change": gbp(float(total - run["after"])),
+        "break_even_stays": f"{stays:.0%}",
+        "new_customers": str(int(value.loc["new", "customers"])),
+        "new_retention": f"{float(value.loc['new', 'retention']):.0%}",
+        "dormant_customers": str(int(value.loc["dormant", "customers"])),
+        "dormant_retention": f"{float(value.loc['dormant', 'retention']):.0%}",
+    }
+
+
+STRONG_MEMO = _memo("strong_zh.md")
+
+AVERAGE_MEMO = _memo("average_en.md")
+
+WEAK_MEMO = _memo("weak_en.md")
+
+MODEL_MEMO_EN = _memo("model_en.md")
+
+#: Answer cells of the right submission that replace the solution's: a written task's
+#: solution cell holds the model answer *and* the rubric, which no student hands in.
+DEMO_RIGHT = {"capstone_q8": (
+    "**Your answer / 你的回答** (80-120 words / 150～220 字):\n\n"
+    "A 30 % margin fits a gift wholesaler, but £25 per order is high for web orders picked in "
+    "one warehouse; I would try £15, which makes fewer small customers unprofitable. £10 per "
+    "return stays: cancellations take staff time. MIN_CLV = 50 is about a dormant customer's "
+    "half-year margin, so it separates segments worth keeping from those that are not. "
+    "FIXED_SHARE = 0.5 is cautious, and with it letting the 21 dormant loss-makers go lowers "
+    "profit, which is why my plan relies on repricing rather than letting go."),
+    "capstone_q9": STRONG_MEMO}
+
+_WRONG_CLEAN = '''def clean_transactions(raw):
+    # only the course's function: the non-product lines stay in, the log has six rules
+    table, report = clean_online_retail(raw, with_report=True)
+    return table, report[["rule", "lines", "amount"]]
+'''
+
+_WRONG_SEGMENTS = '''def segment_customers(table, as_of, new_days=90):
+    # recency to the last purchase in the data, scores split ties, no "new" segment
+    g = table.groupby("customer_id")
+    out = pd.DataFrame({"recency": (table["date"].max() - g["date"].max()).dt.days,
+                        "frequency": g["order_id"].nunique(), "monetary": g["amount"].sum(),
+                        "tenure": (table["date"].max() - g["date"].min()).dt.days})
+    for col, name in (("recency", "r_score"), ("frequency", "f_score"), ("monetary", "m_score")):
+        out[name] = pd.qcut(out[col].rank(method="first"), 5, labels=False) + 1
+    out["segment"] = np.where(out["f_score"] >= 4, "core", "dormant")
+    out["abc"] = "A"
+    return out
+'''
+
+_WRONG_VALUE = '''def segment_value(activity, segments, cost_model):
+    # counts lines as orders, forgets returns and customers without lines
+    seg = segments.reindex(activity["customer_id"]).to_numpy()
+    g = activity.assign(segment=seg).groupby("segment")
+    out = pd.DataFrame({"customers": g["customer_id"].nunique(), "revenue": g["amount"].sum(),
+                        "orders": g.size(), "returns": 0})
+    out["cost_to_serve"] = cost_model["cost_per_order"] * out["orders"]
+    out["profit"] = cost_model["margin"] * out["revenue"] - out["cost_to_serve"]
+    out["profit_per_customer"] = out["profit"] / out["customers"]
+    return out
+'''
+
+_CIRCULAR_CLV = '''def segment_clv(table, segments_mid, value, as_of, discount):
+    # no evidence treated as zero retention, and the margin not halved
+    end = pd.Timestamp(as_of).normalize()
+    mid = end - pd.Timedelta(days=182)
+    day = pd.to_datetime(table["date"]).dt.normalize()
+    back = set(table.loc[(day >= mid) & (day < end), "customer_id"].astype(str))
+    rows = {}
+    for seg in value.index:
+        members = [str(c) for c, s in segments_mid.items() if s == seg]
+        kept = sum(c in back for c in members)
+        r = kept / len(members) if members else 0.0
+        m = value.loc[seg, "profit_per_customer"]
+        rows[seg] = [len(members), kept, r, m, m * r / (1 + discount - r)]
+    out = pd.DataFrame.from_dict(rows, orient="index",
+                                 columns=["at_mid", "retained", "retention", "margin", "clv"])
+    out.index.name = "segment"
+    return out
+'''
+
+_WRONG_CLV = '''def segment_clv(table, segments_mid, value, as_of, discount):
+    # retention of 1 for everyone
+    out = pd.DataFrame(index=value.index)
+    out["at_mid"] = 0
+    out["retained"] = 0
+    out["retention"] = 1.0
+    out["margin"] = value["profit_per_customer"]
+    out["clv"] = out["margin"] / discount
+    return out
+'''
+
+_NO_NEW_RULE = '''def action_plan(customers, min_profit=0.0, min_clv=0.0):
+    # forgets that new customers and customers without a CLV are developed
+    pays = customers["profit"] >= min_profit
+    lasts = customers["clv"] >= min_clv
+    action = np.select([pays & lasts, pays, lasts], ["serve", "develop", "reprice"],
+                       default="let_go")
+    return pd.Series(action, index=customers.index)
+'''
+
+_WRONG_PLAN = '''def action_plan(customers, min_profit=0.0, min_clv=0.0):
+    # everyone who loses money goes
+    return pd.Series(np.where(customers["profit"] > min_profit, "serve", "let_go"),
+                     index=customers.index)
+'''
+
+_WRONG_EFFECT = '''def profit_effect(customers, plan, fixed_share):
+    # forgets the cost that stays
+    gone = (plan == "let_go").to_numpy()
+    return float(customers["profit"].sum() - customers["profit"][gone].sum())
+'''
+
+#: Demo submissions: answer-cell sources that replace the solution's (memos included).
+DEMO = {
+    "partly": {
+        "capstone_q4_answer": _CIRCULAR_CLV,
+        "capstone_q5_answer": _NO_NEW_RULE,
+        "capstone_q8": "**Your answer / 你的回答** (80-120 words / 150～220 字):\n\n"
+                       "I kept the default cost model because it is the one from chapter 6, "
+                       "and the thresholds as given. A higher MIN_CLV would let more customers "
+                       "go.",
+        "capstone_q9": AVERAGE_MEMO,
+    },
+    "wrong": {
+        "capstone_q1_answer": _WRONG_CLEAN,
+        "capstone_q2_answer": _WRONG_SEGMENTS,
+        "capstone_q3_answer": _WRONG_VALUE,
+        "capstone_q4_answer": _WRONG_CLV,
+        "capstone_q5_answer": _WRONG_PLAN,
+        "capstone_q6_answer": _WRONG_EFFECT,
+        "capstone_q7_answer": 'my_numbers = {"customers": 300, "non_product_lines": 0, '
+                              '"core_customers": 50, "let_go_customers": 100, '
+                              '"best_segment_profit": 1.0, "profit_today": 2.0, '
+                              '"profit_after_plan": 3.0}\n',
+        "capstone_q9": WEAK_MEMO,
+    },
 }
