@@ -181,7 +181,7 @@ def test_my_numbers_differ_and_come_from_the_run():
 
 
 def _figures_in(text: str) -> set[str]:
-    return set(re.findall(r"\d[\d,]*%?", text))
+    return set(re.findall(r"\d+(?:,\d{3})*%?", text))
 
 
 def test_the_strong_memos_quote_the_reference_run():

@@ -42,8 +42,6 @@ False
 
 from __future__ import annotations
 
-import inspect
-
 import numpy as np
 import pandas as pd
 
@@ -62,15 +60,19 @@ _TABLE_COLUMNS = ["customer_id", "order_id", "date", "quantity", "unit_price", "
 
 
 class _CapstoneQuestion(FunctionQuestion):
-    """A function question that names a column the student's code looked for in vain."""
+    """A function question that names a column the student's code looked for in vain.
+
+    ``inputs`` names the function's arguments as the task does (``raw``, ``table``...).
+    """
+
+    def __init__(self, *args, inputs: tuple[str, ...] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inputs = tuple(inputs)
 
     def _evaluate(self, func):
         if not callable(func):
             return super()._evaluate(func)
-        try:
-            names = list(inspect.signature(func).parameters)
-        except (TypeError, ValueError):
-            names = []
+        names = list(self.inputs)
 
         def guarded(*args, **kwargs):
             try:
@@ -121,6 +123,9 @@ class _PairQuestion(_CapstoneQuestion):
             return t("capstone_table_part", detail=t(
                 "check_missing_columns", cols=", ".join(map(repr, missing)),
                 found=", ".join(map(repr, g_table.columns))))
+        if len(g_table) != len(e_table):
+            return t("capstone_table_part", detail=t("capstone_table_lines", got=len(g_table),
+                                                     expected=len(e_table)))
         detail = super()._compare(self._canon(e_table), self._canon(g_table))
         if detail:
             return t("capstone_table_part", detail=detail)
@@ -181,7 +186,7 @@ _RAW_2 = raw_rows([
 ])
 
 q1 = _PairQuestion(
-    "capstone_q1", "clean_transactions",
+    "capstone_q1", "clean_transactions", inputs=("raw",),
     cases=[
         Case({"en": "one line of each rule", "zh": "每条规则各有一行"},
              (_RAW_1,),
@@ -259,7 +264,7 @@ _SEG_COLUMNS = ["recency", "frequency", "monetary", "tenure", "r_score", "f_scor
                 "segment", "abc"]
 
 q2 = _CapstoneQuestion(
-    "capstone_q2", "segment_customers",
+    "capstone_q2", "segment_customers", inputs=("table", "as_of"),
     cases=[
         Case({"en": "five customers, one of each kind", "zh": "五位客户，各属一类"},
              (_SEG_LINES, "2011-12-10"),
@@ -328,7 +333,7 @@ _VALUE_COLUMNS = ["customers", "revenue", "orders", "returns", "cost_to_serve", 
                   "profit_per_customer"]
 
 q3 = _CapstoneQuestion(
-    "capstone_q3", "segment_value",
+    "capstone_q3", "segment_value", inputs=("activity", "segments", "cost_model"),
     cases=[
         Case({"en": "two segments, a return line, a customer without a segment",
               "zh": "两个客群、一行退货、一位没有客群的客户"},
@@ -380,7 +385,7 @@ _CLV_VALUE = _frame({"core": [40.0], "dormant": [10.0], "new": [-4.0]},
                     ["profit_per_customer"], "segment")
 
 q4 = _CapstoneQuestion(
-    "capstone_q4", "segment_clv",
+    "capstone_q4", "segment_clv", inputs=("table", "segments_mid", "value"),
     cases=[
         Case({"en": "orders on mid and on as_of", "zh": "恰好在 mid 和 as_of 当天的订单"},
              (_CLV_LINES, _MID, _CLV_VALUE, pd.Timestamp("2011-12-10"), 0.1),
@@ -429,7 +434,7 @@ def _actions(values: dict) -> pd.Series:
 
 
 q5 = _CapstoneQuestion(
-    "capstone_q5", "action_plan",
+    "capstone_q5", "action_plan", inputs=("customers",),
     cases=[
         Case({"en": "one customer of each action, a new one, no CLV",
               "zh": "每种对策各一位客户、一位新客户、一位没有 CLV"},
@@ -473,7 +478,7 @@ _EFFECT = _frame({"a": [50.0, 20.0], "b": [-10.0, 30.0], "c": [5.0, 10.0]},
 _PLAN = _actions({"a": "serve", "b": "let_go", "c": "let_go"})
 
 q6 = _CapstoneQuestion(
-    "capstone_q6", "profit_effect",
+    "capstone_q6", "profit_effect", inputs=("customers", "plan"),
     cases=[
         Case({"en": "half of the let-go customers' cost stays",
               "zh": "被放弃客户的成本有一半省不下来"},
