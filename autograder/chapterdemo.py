@@ -17,7 +17,8 @@ same order right, partly, wrong (the capstone's ``ana_strong``, ``bo_average``,
 the solution's (a written task's solution cell holds the model answer *and* the
 rubric, which no student hands in, so the right submission can carry a memo of its
 own). ``DEMO`` may name written tasks' cells (their ``grade_id``, no ``_answer``):
-they are graded by hand, so :func:`expected_points` leaves them out.
+they are graded by hand, so :func:`expected_points` leaves them out. A cell mapped
+to None keeps the released source (a written answer left blank).
 
 :func:`expected_points` says what each submission must earn: it runs the
 submission's own code cells in this process (the demo's own code, not a
@@ -139,7 +140,8 @@ def answers(assignment: str, kind: str) -> dict[str, str]:
     if unknown:
         raise KeyError(f"DEMO[{kind!r}] of autograder/reference/{assignment}.py names "
                        f"answer cells the solutions do not have: {unknown}")
-    return {**right, **demo}
+    merged = {**right, **demo}
+    return {gid: source for gid, source in merged.items() if source is not None}
 
 
 def _fill(release, sources: dict[str, str]):

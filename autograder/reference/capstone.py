@@ -995,6 +995,7 @@ DEMO = {
                               '"core_customers": 50, "let_go_customers": 100, '
                               '"best_segment_profit": 1.0, "profit_today": 2.0, '
                               '"profit_after_plan": 3.0}\n',
+        "capstone_q8": None,  # left as released: blank, 0 points at once
         "capstone_q9": WEAK_MEMO,
     },
 }
