@@ -1,4 +1,4 @@
-"""Label strings of the capstone: self-check messages and segment / action names."""
+"""Label strings of the capstone: the self-checks' own messages."""
 
 STRINGS = {
     # ---------------------------------------------------------------- self-check messages
@@ -15,15 +15,4 @@ STRINGS = {
         "en": "the input {what} has no column {col!r}: the public case gives it, so your "
               "function must have looked for another name",
         "zh": "输入 {what} 中没有 {col!r} 列：公开示例提供了这一列，你的函数可能用错了列名"},
-    # ---------------------------------------------------------------- segments and actions
-    "capstone_new": {"en": "new", "zh": "新客户"},
-    "capstone_core": {"en": "core", "zh": "核心客户"},
-    "capstone_regular": {"en": "regular", "zh": "常客"},
-    "capstone_occasional": {"en": "occasional", "zh": "偶购客户"},
-    "capstone_lapsing": {"en": "lapsing", "zh": "渐失客户"},
-    "capstone_dormant": {"en": "dormant", "zh": "沉睡客户"},
-    "capstone_serve": {"en": "serve", "zh": "维持服务"},
-    "capstone_develop": {"en": "develop", "zh": "培育发展"},
-    "capstone_reprice": {"en": "reprice", "zh": "调整价格"},
-    "capstone_let_go": {"en": "let go", "zh": "放弃"},
 }
