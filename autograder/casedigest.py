@@ -160,6 +160,8 @@ def main(argv=None) -> int:
         except (OSError, ValueError) as exc:
             print(f"cannot read the earlier digest {args.compare}: {exc}", file=sys.stderr)
             return 2
+        if args.assignments:
+            before = {q: v for q, v in before.items() if q.split("_")[0] in args.assignments}
         diff = differences(before, now)
         for line in diff:
             print(line)
