@@ -28,6 +28,7 @@ from autograder.reference._cases import (
     compare_numbers,
     compare_quiz,
     compare_series,
+    no_cases,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.concepts import (
@@ -414,10 +415,6 @@ def cases_customer_value(seed) -> list[Case]:
     ]
 
 
-def _no_cases(seed) -> list[Case]:
-    return [Case("quiz", (), {}, "no generated inputs")]
-
-
 QUESTIONS: dict[str, Question] = {
     q.qid: q for q in [
         Question("ch01_q1", "next_delivery", 3, ref_next_delivery, cases_next_delivery,
@@ -440,8 +437,8 @@ QUESTIONS: dict[str, Question] = {
                  lambda e, g: compare_frames(e, g, what="value table"),
                  edges=("retention 1 and 0", "a customer with no margin", "one year",
                         "rows not numbered 0, 1, 2, ...")),
-        Question("ch01_q5", "quiz_answers", 4, None, _no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch01_q6", "my_numbers", 3, None, _no_cases, compare_numbers,
+        Question("ch01_q5", "quiz_answers", 4, None, no_cases, compare_quiz, key=QUIZ_KEY),
+        Question("ch01_q6", "my_numbers", 3, None, no_cases, compare_numbers,
                  expected=ref_my_numbers),
     ]
 }

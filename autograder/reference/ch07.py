@@ -27,6 +27,8 @@ from autograder.reference._cases import (
     compare_numbers,
     compare_quiz,
     compare_series,
+    no_cases,
+    with_rows,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.clv import (
@@ -269,8 +271,8 @@ def _lines(rows) -> pd.DataFrame:
 
 
 def _with(shop: pd.DataFrame, rows) -> pd.DataFrame:
-    out = pd.concat([shop, _lines(rows)], ignore_index=True)
-    return out.sample(frac=1.0, random_state=len(out)).reset_index(drop=True)
+    """``shop`` with extra lines in this chapter's form (amounts rounded to cents), shuffled."""
+    return with_rows(shop, rows, make=_lines)
 
 
 def _one_line_a_day(shop: pd.DataFrame) -> pd.DataFrame:
@@ -344,10 +346,6 @@ def cases_frt_table(seed) -> list[Case]:
         Case("no purchases before the end", (empty,), {"calibration_end": end},
              "nothing in the calibration period: an empty table"),
     ]
-
-
-def _no_cases(seed) -> list[Case]:
-    return [Case("quiz", (), {}, "no generated inputs")]
 
 
 def _as_number(value):
@@ -426,8 +424,8 @@ QUESTIONS: dict[str, Question] = {
                         "a purchase on the calibration end day", "customers with one purchase",
                         "purchase times during the day", "returns are not purchases",
                         "no purchases before the end")),
-        Question("ch07_q5", "quiz_answers", 4, None, _no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch07_q6", "my_numbers", 2, None, _no_cases, compare_numbers,
+        Question("ch07_q5", "quiz_answers", 4, None, no_cases, compare_quiz, key=QUIZ_KEY),
+        Question("ch07_q6", "my_numbers", 2, None, no_cases, compare_numbers,
                  expected=ref_my_numbers),
     ]
 }
