@@ -306,3 +306,28 @@ def with_rows(shop: pd.DataFrame, rows, make: Callable | None = None) -> pd.Data
     extra = make(rows)
     out = pd.concat([shop, extra], ignore_index=True) if len(shop) else extra
     return out.sample(frac=1.0, random_state=len(out)).reset_index(drop=True)
+
+
+def quiz_question(qid: str, points: float, key: dict) -> Question:
+    """The quiz of an assignment: the dict ``quiz_answers``, compared with ``key``.
+
+    Examples
+    --------
+    >>> q = quiz_question("demo_q5", 4, {"1": "a"})
+    >>> q.kind, q.name, q.compare({"1": "a"}, {"1": "A "})
+    ('quiz', 'quiz_answers', (True, ''))
+    """
+    return Question(qid, "quiz_answers", points, None, no_cases, compare_quiz, key=key)
+
+
+def numbers_question(qid: str, points: float, expected: Callable[[str], dict]) -> Question:
+    """The task on the student's own data: the dict ``my_numbers``, ``expected(student_id)``.
+
+    Examples
+    --------
+    >>> q = numbers_question("demo_q6", 2, lambda student_id: {"n": 3})
+    >>> q.kind, q.name, q.compare(q.expected("s001"), {"n": 3})
+    ('numbers', 'my_numbers', [('n', True, '')])
+    """
+    return Question(qid, "my_numbers", points, None, no_cases, compare_numbers,
+                    expected=expected)

@@ -26,10 +26,9 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
-    no_cases,
+    numbers_question,
+    quiz_question,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.stp import STP_WEIGHTS, stp_data_for_student
@@ -394,9 +393,8 @@ QUESTIONS: dict[str, Question] = {
                  lambda e, g: compare_frames(e, g, what="competitor table", index_name=None),
                  edges=("an exact tie", "two brands at the same position", "only two brands",
                         "three attributes", "brands in another order")),
-        Question("ch02_q6", "quiz_answers", 4, None, no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch02_q7", "my_numbers", 2, None, no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch02_q6", 4, QUIZ_KEY),
+        numbers_question("ch02_q7", 2, ref_my_numbers),
     ]
 }
 

@@ -24,10 +24,9 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
-    no_cases,
+    numbers_question,
+    quiz_question,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.needs import LEVELS, SEGMENTS, make_survey, survey_for_student
@@ -356,9 +355,8 @@ QUESTIONS: dict[str, Question] = {
                  edges=("two appeals on one level", "a level nobody has as dominant need",
                         "blank answers count in the denominator", "another threshold",
                         "no appeals", "empty survey")),
-        Question("ch04_q4", "quiz_answers", 4, None, no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch04_q5", "my_numbers", 3, None, no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch04_q4", 4, QUIZ_KEY),
+        numbers_question("ch04_q5", 3, ref_my_numbers),
     ]
 }
 

@@ -28,10 +28,9 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
-    no_cases,
+    numbers_question,
+    quiz_question,
 )
 
 # the hidden cases' building blocks, under the short names the cases use
@@ -484,9 +483,8 @@ QUESTIONS: dict[str, Question] = {
                  edges=("all eight combinations of Money, Authority and Need",
                         "budget exactly at the minimum", "rows not numbered 0, 1, 2, ...",
                         "no leads")),
-        Question("ch05_q5", "quiz_answers", 4, None, no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch05_q6", "my_numbers", 2, None, no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch05_q5", 4, QUIZ_KEY),
+        numbers_question("ch05_q6", 2, ref_my_numbers),
     ]
 }
 

@@ -23,9 +23,8 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
-    no_cases,
+    numbers_question,
+    quiz_question,
 )
 
 # the hidden cases' building blocks, under the short names the cases use
@@ -429,9 +428,8 @@ QUESTIONS: dict[str, Question] = {
                  edges=("values exactly at the cut-offs", "loss-makers with a cut-off of 0",
                         "a negative cut-off", "every account in one quadrant",
                         "rows not numbered 0, 1, 2, ...", "no accounts")),
-        Question("ch06_q5", "quiz_answers", 4, None, no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch06_q6", "my_numbers", 2, None, no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch06_q5", 4, QUIZ_KEY),
+        numbers_question("ch06_q6", 2, ref_my_numbers),
     ]
 }
 

@@ -24,10 +24,9 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
-    no_cases,
+    numbers_question,
+    quiz_question,
     with_rows,
 )
 from course.synthetic import rng_from_seed
@@ -424,9 +423,8 @@ QUESTIONS: dict[str, Question] = {
                         "a purchase on the calibration end day", "customers with one purchase",
                         "purchase times during the day", "returns are not purchases",
                         "no purchases before the end")),
-        Question("ch07_q5", "quiz_answers", 4, None, no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch07_q6", "my_numbers", 2, None, no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch07_q5", 4, QUIZ_KEY),
+        numbers_question("ch07_q6", 2, ref_my_numbers),
     ]
 }
 
