@@ -26,8 +26,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 
-from widgetbench import bench_widget as time_controls
-from widgetbench import environment, on_path, overall, parser, print_overall, save
+from widgetbench import bench_widget, environment, on_path, overall, parser, print_overall, save
 
 SEGMENT_MOVES = {
     "k": [3, 5, 2, 6, 8, 4, 7],
@@ -67,16 +66,16 @@ def control_of(widget, name: str):
     return getattr(widget, name)
 
 
-def bench_widget(kind: str, make, controls: dict[str, list], repeat: int) -> dict:
+def bench_kind(kind: str, make, controls: dict[str, list], repeat: int) -> dict:
     """Time each control of an in-place widget against a full-redraw one (and cold, if cached).
 
     Both must show the same ``RESULT_ATTR[kind]`` after every move; a widget with a
     cache is also timed with its cache emptied before each update
     (see :func:`widgetbench.bench_widget`).
     """
-    return time_controls(make, controls, repeat, lambda w: getattr(w, RESULT_ATTR[kind]),
-                         control_of=control_of, cold=True, full_build=False,
-                         record=lambda v: list(v) if isinstance(v, tuple) else v)
+    return bench_widget(make, controls, repeat, lambda w: getattr(w, RESULT_ATTR[kind]),
+                        control_of=control_of, cold=True, full_build=False,
+                        record=lambda v: list(v) if isinstance(v, tuple) else v)
 
 
 def bench_kmeans(features) -> dict:
@@ -130,13 +129,13 @@ def main(argv: list[str] | None = None) -> dict:
     runs = {}
     for lang in args.lang:
         runs[lang] = {
-            "segment_explorer": bench_widget(
+            "segment_explorer": bench_kind(
                 "segment_explorer", lambda lang=lang: segment_explorer(features, lang=lang),
                 SEGMENT_MOVES, args.repeat),
-            "attractiveness_scorer": bench_widget(
+            "attractiveness_scorer": bench_kind(
                 "attractiveness_scorer", lambda lang=lang: attractiveness_scorer(lang=lang),
                 ATTRACTIVENESS_MOVES, args.repeat),
-            "perceptual_map": bench_widget(
+            "perceptual_map": bench_kind(
                 "perceptual_map", lambda lang=lang: perceptual_map(lang=lang), MAP_MOVES,
                 args.repeat),
         }
