@@ -381,18 +381,54 @@ def type_into_cell(page, panel, index: int, text: str) -> None:
     page.keyboard.insert_text(text)
 
 
-def run_cell(page, index: int) -> None:
-    """Run cell ``index`` (Shift+Enter on it) and wait for the kernel."""
+#: Cell ``i`` of the current notebook, from its model: source and execution count.
+_CELL_MODEL = """(i) => {
+    const m = window.jupyterapp.shell.currentWidget.content.widgets[i].model;
+    return {source: m.sharedModel.getSource(), count: m.executionCount ?? null};
+}"""
+
+
+def cell_model(page, index: int) -> dict:
+    """Source and execution count of cell ``index``, as the notebook's model holds them."""
+    return page.evaluate(_CELL_MODEL, index)
+
+
+def run_cell(page, index: int, timeout: float = 300) -> None:
+    """Run cell ``index`` alone and wait until it has run (a new execution count), idle.
+
+    Waiting for the kernel to be idle is not enough by itself: right after the
+    command the request may not have reached the kernel yet, and a test would
+    read the output of the run before.
+    """
+    before = cell_model(page, index)["count"]
     select_cell(page, index)
+    page.evaluate("""(i) => {
+        const nb = window.jupyterapp.shell.currentWidget.content;
+        nb.deselectAll(); nb.activeCellIndex = i;
+    }""", index)
     run_command(page, "notebook:run-cell")
-    wait_idle(page)
+    page.wait_for_function(
+        """([i, before]) => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const c = w.content.widgets[i].model.executionCount;
+            const k = w.sessionContext.session && w.sessionContext.session.kernel;
+            return c !== null && c !== undefined && c !== before && k && k.status === 'idle';
+        }""", arg=[index, before], timeout=timeout * 1000, polling=250)
+    wait_idle(page, timeout)
 
 
 def add_cell_below(page, panel, index: int, text: str) -> int:
     """Insert a code cell below cell ``index`` holding ``text``; return its index."""
     select_cell(page, index)
     run_command(page, "notebook:insert-cell-below")
+    page.wait_for_function(
+        "(i) => window.jupyterapp.shell.currentWidget.content.widgets.length > i",
+        arg=index + 1, timeout=30_000)
     type_into_cell(page, panel, index + 1, text)
+    page.wait_for_function(
+        """([i, text]) => window.jupyterapp.shell.currentWidget.content.widgets[i]
+               .model.sharedModel.getSource() === text""",
+        arg=[index + 1, text], timeout=30_000)
     return index + 1
 
 

@@ -46,7 +46,8 @@ import pandas as pd
 
 from course.i18n import LANGUAGES, both, get_language, t
 
-__all__ = ["Case", "FunctionQuestion", "NumbersQuestion", "QuizQuestion", "imported_from"]
+__all__ = ["CUSTOMER", "Case", "FunctionQuestion", "NumbersQuestion", "QuizQuestion", "course_quiz",
+           "imported_from"]
 
 #: Relative tolerance of numeric comparisons.
 RTOL = 1e-6
@@ -617,6 +618,51 @@ class QuizQuestion(_Question):
                 return False, t("check_fail", detail=t("quiz_bad_answer", qno=key,
                                                         value=_fmt(value), allowed=allowed))
         return True, t("quiz_format_ok", n=len(self.keys), allowed=allowed)
+
+
+#: The question numbers of a chapter's quiz: eight items, ``"1"`` to ``"8"``.
+QUIZ_KEYS = tuple(str(k) for k in range(1, 9))
+#: The letters a quiz answer may be.
+QUIZ_CHOICES = ("a", "b", "c")
+#: The first hint of every chapter's quiz: the format of the answers.
+QUIZ_FORMAT_HINT = {
+    "en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
+          "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
+          "is about one question.",
+    "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
+          "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。",
+}
+#: The row noun of a table with one row per customer (客户). Chapter 1 keeps its own
+#: noun (顾客), since it teaches the difference between the two words.
+CUSTOMER = {"en": "customer", "zh": "客户"}
+
+
+def course_quiz(qid: str, item_hints: dict) -> QuizQuestion:
+    """The quiz of a chapter: ``quiz_answers``, eight items ``"1"``-``"8"``, answers a, b or c.
+
+    Parameters
+    ----------
+    qid : str
+        The question id, ``chNN_qK``.
+    item_hints : dict
+        One bilingual hint per item ``"1"`` to ``"8"``; they follow the hint
+        about the format (:data:`QUIZ_FORMAT_HINT`).
+
+    Examples
+    --------
+    >>> import course
+    >>> course.set_language("en")
+    >>> hints = {str(k): {"en": f"Item {k}.", "zh": f"第 {k} 题。"} for k in range(1, 9)}
+    >>> quiz = course_quiz("demo_q5", hints)
+    >>> quiz.name, quiz.keys[-1], quiz.choices
+    ('quiz_answers', '8', ['a', 'b', 'c'])
+    >>> quiz.check({str(k): "a" for k in range(1, 8)})
+    Not yet: no answer yet for question(s) 8
+    Run `demo.q5.hint()` for a hint.
+    False
+    """
+    return QuizQuestion(qid, "quiz_answers", keys=QUIZ_KEYS, choices=QUIZ_CHOICES,
+                        hints=[QUIZ_FORMAT_HINT], item_hints=item_hints)
 
 
 class NumbersQuestion(_Question):
