@@ -29,7 +29,7 @@ FULL = AUTO + sum(ref.MANUAL.values())
 
 def _grade(subs, out, *extra) -> subprocess.CompletedProcess:
     run = subprocess.run([*CLI, "grade", "capstone", str(subs), "--out", str(out), "--quiet",
-                          "--jobs", "2", "--no-feedback", "--cell-timeout", "120", *extra],
+                          "--jobs", "2", "--no-feedback", *extra],
                          capture_output=True, text=True, timeout=900, check=False)
     assert run.returncode == 0, run.stderr[-3000:]
     return run
