@@ -8,6 +8,9 @@ two agreeing on every student's hidden cases checks both.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -209,3 +212,12 @@ def test_memos_are_in_the_demo_and_differ():
     assert not re.search(r"£|\d{3}", partly)  # recommendations without costs
     assert len(wrong.split()) < 100
     assert chapterdemo.students("capstone") == ref.DEMO_STUDENTS
+
+
+def test_the_benchmark_runs():
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_capstone.py"),
+                          "--quick"], capture_output=True, text=True, cwd=root, timeout=600,
+                         check=False)
+    assert run.returncode == 0, run.stderr
+    assert "a student's slice" in run.stdout and "ratio to the raw read" in run.stdout
