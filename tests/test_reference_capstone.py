@@ -202,6 +202,17 @@ def test_the_strong_memos_quote_the_reference_run():
         assert not unknown, unknown
 
 
+def test_the_strong_justification_quotes_the_reference_run():
+    clv = ref.reference_run(ref.DEMO_STUDENTS[0])["clv"]["clv"]
+    known = clv.drop("new").dropna().sort_values()
+    dormant, next_lowest = known.index[:2]
+    assert (dormant, next_lowest) == ("dormant", "lapsing")
+    text = ref.DEMO_RIGHT["capstone_q8"]
+    for value in known.iloc[:2]:
+        assert f"£{value:,.0f}" in text
+    assert known.iloc[0] < ref.PLAN_DEFAULTS["min_clv"] < known.iloc[1]
+
+
 def test_memos_are_in_the_demo_and_differ():
     right = chapterdemo.answers("capstone", "right")["capstone_q9"]
     partly = chapterdemo.answers("capstone", "partly")["capstone_q9"]

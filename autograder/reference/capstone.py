@@ -885,8 +885,9 @@ DEMO_RIGHT = {"capstone_q8": (
     "**Your answer / 你的回答** (80-120 words / 150～220 字):\n\n"
     "A 30 % margin fits a gift wholesaler, but £25 per order is high for web orders picked in "
     "one warehouse; I would try £15, which makes fewer small customers unprofitable. £10 per "
-    "return stays: cancellations take staff time. MIN_CLV = 50 is about a dormant customer's "
-    "half-year margin, so it separates segments worth keeping from those that are not. "
+    "return stays: cancellations take staff time. MIN_CLV = 50 lies between the dormant "
+    "segment's CLV (£14) and the next lowest, lapsing (£137): any threshold in that gap gives "
+    "the same plan. "
     "FIXED_SHARE = 0.5 is cautious, and with it letting the 21 dormant loss-makers go lowers "
     "profit, which is why my plan relies on repricing rather than letting go."),
     "capstone_q9": STRONG_MEMO}
