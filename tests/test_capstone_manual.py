@@ -65,8 +65,9 @@ def test_the_memos_are_pending_and_a_blank_answer_is_zero(graded):
 
 def test_manual_grades_export_and_force_regrade_keep_them(graded, tmp_path):
     subs, out, _ = graded
+    # the rubric's scores of the demo memos (docs/instructor/en/capstone.md): strong 8, weak 0.5
     # the Gradebook, as the formgrader stores a score
-    manual_kit.give_manual_grade(out, "capstone", MEMO, STRONG, 7.5)
+    manual_kit.give_manual_grade(out, "capstone", MEMO, STRONG, 8)
     manual_kit.give_manual_grade(out, "capstone", WHY, STRONG, 2)
     # the real formgrader's REST API, as its page saves a score
     with manual_kit.formgrader(out, "capstone", tmp_path) as (api, token, notebooks):
@@ -76,23 +77,23 @@ def test_manual_grades_export_and_force_regrade_keep_them(graded, tmp_path):
         memo = next(g for g in grades if g["name"] == MEMO)
         assert memo["cell_type"] == "markdown" and memo["max_score"] == ref.MANUAL[MEMO]
         saved = manual_kit.call(f"{api}/grade/{memo['id']}", token,
-                                {"manual_score": 1, "extra_credit": None})
-        assert saved["manual_score"] == 1
+                                {"manual_score": 0.5, "extra_credit": None})
+        assert saved["manual_score"] == 0.5
     weak_auto = sum(chapterdemo.expected_points("capstone", WEAK).values())
 
     exported = manual_kit.export(out, "capstone")
-    assert float(exported[nbgrader_id(STRONG)]["score"]) == pytest.approx(AUTO + 9.5)
+    assert float(exported[nbgrader_id(STRONG)]["score"]) == pytest.approx(AUTO + 10)
     assert float(exported[nbgrader_id(STRONG)]["max_score"]) == FULL
-    assert float(exported[nbgrader_id(WEAK)]["score"]) == pytest.approx(weak_auto + 1,
+    assert float(exported[nbgrader_id(WEAK)]["score"]) == pytest.approx(weak_auto + 0.5,
                                                                         abs=0.011)
     rows = read_grades(out)
-    assert rows[STRONG][MEMO] == "7.5" and rows[STRONG]["manual_pending"] == "0"
-    assert float(rows[STRONG]["score"]) == pytest.approx(AUTO + 9.5)
+    assert rows[STRONG][MEMO] == "8" and rows[STRONG]["manual_pending"] == "0"
+    assert float(rows[STRONG]["score"]) == pytest.approx(AUTO + 10)
 
     # --force: graded again; the manual grades survive in the gradebook and the export
     _grade(subs, out, "--force")
-    assert manual_kit.manual_score(out, "capstone", MEMO, STRONG) == pytest.approx(7.5)
-    assert manual_kit.manual_score(out, "capstone", MEMO, WEAK) == pytest.approx(1)
-    assert float(read_grades(out)[STRONG]["score"]) == pytest.approx(AUTO + 9.5)
+    assert manual_kit.manual_score(out, "capstone", MEMO, STRONG) == pytest.approx(8)
+    assert manual_kit.manual_score(out, "capstone", MEMO, WEAK) == pytest.approx(0.5)
+    assert float(read_grades(out)[STRONG]["score"]) == pytest.approx(AUTO + 10)
     exported = manual_kit.export(out, "capstone")
-    assert float(exported[nbgrader_id(STRONG)]["score"]) == pytest.approx(AUTO + 9.5)
+    assert float(exported[nbgrader_id(STRONG)]["score"]) == pytest.approx(AUTO + 10)

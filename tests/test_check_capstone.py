@@ -68,6 +68,19 @@ def zero_not_nan(table, segments_mid, value, as_of, discount):
     return ref.ref_segment_clv(table, segments_mid, value, as_of, discount).fillna(0.0)
 
 
+def nan_not_infinite(table, segments_mid, value, as_of, discount):
+    out = ref.ref_segment_clv(table, segments_mid, value, as_of, discount)
+    return out.assign(clv=out["clv"].where(np.isfinite(out["clv"]) | out["clv"].isna()))
+
+
+def divides_by_zero(table, segments_mid, value, as_of, discount):
+    out = ref.ref_segment_clv(table, segments_mid, value, as_of, discount)
+    for seg in out.index:
+        r, m = out.loc[seg, "retention"], out.loc[seg, "margin"]
+        out.loc[seg, "clv"] = float(m) * float(r) / (1.0 + float(discount) - float(r))
+    return out
+
+
 def no_new_rule(customers, min_profit=0.0, min_clv=0.0):
     out = ref.ref_action_plan(customers.assign(segment="core"), min_profit, min_clv)
     return out.where(customers["clv"].notna().to_numpy(), "develop")
@@ -83,12 +96,27 @@ def forgets_fixed_cost(customers, plan, fixed_share):
     (capstone.q2, first_scores, "m_score of customer"),
     (capstone.q3, without_quiet_customers, "customers of segment 'dormant': expected 2, got 1"),
     (capstone.q4, zero_not_nan, "retention of segment 'new': expected nan, got 0"),
+    (capstone.q4, nan_not_infinite, "clv of segment 'core': expected inf, got nan"),
+    (capstone.q4, divides_by_zero, "ZeroDivisionError"),
     (capstone.q5, no_new_rule, "action of customer 'k5': expected 'develop', got 'let_go'"),
     (capstone.q6, forgets_fixed_cost, "expected 30, got 50"),
 ])
 def test_wrong_answers_fail_with_a_message_that_says_what(question, wrong, words):
     message = question.assert_check_failed(_local(wrong))
     assert words in message, message
+
+
+@pytest.mark.parametrize("question, wrong, words", [
+    (capstone.q1, course_function_only, "清洗后的表：共有 3 行，应为 2 行"),
+    (capstone.q3, without_quiet_customers, "客群 'dormant' 的 customers：应为 2，实际为 1"),
+    (capstone.q4, nan_not_infinite, "客群 'core' 的 clv：应为 inf，实际为 nan"),
+    (capstone.q5, no_new_rule, "'k5'"),
+    (capstone.q6, forgets_fixed_cost, "应为 30"),
+])
+def test_wrong_answers_fail_in_chinese_too(question, wrong, words):
+    course.set_language("zh")
+    message = question.assert_check_failed(_local(wrong))
+    assert words in message and "还不对" in message, message
 
 
 def test_a_missing_input_column_is_named():

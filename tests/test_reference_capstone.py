@@ -129,6 +129,10 @@ def test_value_and_clv_edge_cases_have_their_property(seed):
     out = ref.ref_segment_clv(*args)
     assert (out["clv"].dropna() <= 0).all() and (out["retention"].dropna() > 0).any()
     assert _case("capstone_q4", seed, "discount 0").args[4] == 0.0
+    args = _case("capstone_q4", seed, "everyone retained, discount 0").args
+    out = ref.ref_segment_clv(*args)
+    assert args[4] == 0.0 and out.loc[["core", "lapsing"], "retention"].tolist() == [1.0, 1.0]
+    assert out.loc["core", "clv"] == np.inf and out.loc["lapsing", "clv"] == -np.inf
 
 
 @pytest.mark.parametrize("seed", MANY_SEEDS)
@@ -200,6 +204,21 @@ def test_the_strong_memos_quote_the_reference_run():
         inputs = {"30%", "25", "1", "10", "30", "2", "3", "4"}
         unknown = _figures_in(memo) - set(figures.values()) - inputs
         assert not unknown, unknown
+
+
+def test_the_model_answer_in_the_solutions_is_the_english_model_memo():
+    """The instructor's notebook shows the same model memo that the figures test checks."""
+    cell = chapterdemo.solution_answers("capstone")["capstone_q9"]
+    assert ref.MODEL_MEMO_EN.strip() in cell
+
+
+def test_the_strong_memo_names_an_action_for_every_action_group():
+    figures = ref.memo_figures(ref.DEMO_STUDENTS[0])
+    plan = ref.reference_run(ref.DEMO_STUDENTS[0])["plan"]
+    assert set(plan) == set(ref.ACTIONS)
+    for word in ("维持服务", "调价", "培育", "放弃"):
+        assert word in ref.STRONG_MEMO
+    assert figures["serve_customers"] == str(int((plan == "serve").sum()))
 
 
 def test_the_strong_justification_quotes_the_reference_run():

@@ -560,7 +560,7 @@ def cases_segment_customers(seed) -> list[Case]:
         Case("as_of long after the last purchase", (real, late), {},
              "recency and tenure are counted to as_of, not to the last purchase"),
         Case("ABC exact cut", (exact, as_of), {},
-             "shares 50/30/15/5 %: the customer reaching exactly 80 % is B, not A"),
+             "shares 50/30/15/5 %: the top two bring exactly 80 %, so the third is B"),
         Case("new customers at the cut", (new, as_of), {},
              "tenure exactly NEW_DAYS is not new; one day less is new"),
         Case("rows not numbered 0, 1, 2, ...", (shuffled, as_of), {},
@@ -658,6 +658,17 @@ def cases_segment_clv(seed) -> list[Case]:
                                index=pd.Index(["core", "new"], name="segment"))
     loss_value = value.copy()
     loss_value["profit_per_customer"] = -np.abs(loss_value["profit_per_customer"]) - 1
+    # everyone of core and of lapsing comes back, no discounting: 1 + d - r = 0
+    kept_rows = [(c, f"k{i}", start, 1, 5.0) for i, c in enumerate(("K1", "K2", "K3"))]
+    kept_rows += [(c, f"k{i}b", mid + int(rng.integers(0, 150)) * one, 1, 5.0)
+                  for i, c in enumerate(("K1", "K2", "K3"))]
+    kept_rows += [("K4", "k4", start, 1, 5.0)]
+    kept = _lines(kept_rows)
+    kept_mid = pd.Series({"K1": "core", "K2": "core", "K3": "lapsing", "K4": "dormant"})
+    kept_value = pd.DataFrame({"profit_per_customer": [float(rng.integers(20, 90)),
+                                                       -float(rng.integers(5, 40)),
+                                                       float(rng.integers(1, 20))]},
+                              index=pd.Index(["core", "lapsing", "dormant"], name="segment"))
     return [
         Case("cleaned real lines", (real, seg_mid, value, AS_OF, d), {},
              "40 real customers, their segments at mid and a made-up profit per customer"),
@@ -670,6 +681,8 @@ def cases_segment_clv(seed) -> list[Case]:
              "a negative margin gives a negative CLV"),
         Case("discount 0", (real, seg_mid, value, AS_OF, 0.0), {},
              "no discounting: clv = m r / (1 - r)"),
+        Case("everyone retained, discount 0", (kept, kept_mid, kept_value, AS_OF, 0.0), {},
+             "retention 1 and discount 0: the CLV is infinite (inf, or -inf for a loss)"),
     ]
 
 
@@ -794,7 +807,8 @@ QUESTIONS: dict[str, Question] = {
                  _compare_value,
                  edges=("purchases on the edges of the half-year",
                         "a segment with no customer at mid",
-                        "loss-making segments", "discount 0")),
+                        "loss-making segments", "discount 0",
+                        "everyone retained, discount 0")),
         Question("capstone_q5", "action_plan", 3, ref_action_plan, cases_action_plan,
                  _compare_plan,
                  edges=("values exactly at the thresholds", "no CLV estimate (NaN)",
@@ -842,6 +856,8 @@ def memo_figures(student_id: str = "ana_strong") -> dict[str, str]:
     core = value.loc["core"]
     gone = cust[cust["action"] == "let_go"]
     rep = cust[cust["action"] == "reprice"]
+    served = cust[cust["action"] == "serve"]
+    dormant_kept = cust[(cust["segment"] == "dormant") & (cust["action"] == "develop")]
     stays = float(-gone["profit"].sum() / gone["cost_to_serve"].sum())
 
     def gbp(x):
@@ -855,6 +871,8 @@ def memo_figures(student_id: str = "ana_strong") -> dict[str, str]:
         "core_share": f"{float(core['profit']) / total:.0%}",
         "core_clv": gbp(float(core["clv"])),
         "core_retention": f"{float(core['retention']):.0%}",
+        "serve_customers": str(len(served)),
+        "serve_profit": gbp(float(served["profit"].sum())),
         "reprice_customers": str(len(rep)),
         "reprice_loss": gbp(float(-rep["profit"].sum())),
         "reprice_cost": gbp(float(rep["cost_to_serve"].sum())),
@@ -868,6 +886,9 @@ def memo_figures(student_id: str = "ana_strong") -> dict[str, str]:
         "new_retention": f"{float(value.loc['new', 'retention']):.0%}",
         "dormant_customers": str(int(value.loc["dormant", "customers"])),
         "dormant_retention": f"{float(value.loc['dormant', 'retention']):.0%}",
+        "dormant_develop_customers": str(len(dormant_kept)),
+        "dormant_develop_profit": gbp(float(dormant_kept["profit"].sum())),
+        "occasional_customers": str(int(value.loc["occasional", "customers"])),
     }
 
 

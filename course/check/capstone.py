@@ -402,6 +402,20 @@ q4 = _CapstoneQuestion(
                          "mid 当天）再次下单，p2 没有：core 3 人中留住 2 人。q1 在 as_of 当天的订单"
                          "不算：dormant 1 人中留住 0 人。new 在 mid 时没有客户：留存率和 CLV 都是 "
                          "NaN。margin = 人均利润 / 2；clv = 20 × (2/3) / (1 + 0.1 - 2/3)。"}),
+        Case({"en": "everyone retained, no discounting", "zh": "全部留住、不折现"},
+             (_CLV_LINES, pd.Series({"p1": "core", "p3": "core", "p2": "dormant"}),
+              _CLV_VALUE.drop(index="new").assign(profit_per_customer=[40.0, -10.0]),
+              pd.Timestamp("2011-12-10"), 0.0),
+             expected=_frame({"core": [2, 2, 1.0, 20.0, np.inf],
+                              "dormant": [1, 0, 0.0, -5.0, 0.0]},
+                             ["at_mid", "retained", "retention", "margin", "clv"], "segment"),
+             hint={"en": "p1 and p3 both order again: core's retention is 1, and with discount 0 "
+                         "the denominator 1 + 0 - 1 is 0. As in chapter 7 the CLV is then "
+                         "infinite: np.inf (it would be -np.inf for a negative margin). Test "
+                         "the denominator before you divide.",
+                   "zh": "p1 和 p3 都再次下单：core 的留存率是 1，折现率为 0 时分母 1 + 0 - 1 = 0。"
+                         "与第 7 章相同，这时 CLV 为无穷大：np.inf（利润为负时是 -np.inf）。"
+                         "请先判断分母，再做除法。"}),
     ],
     hints=[
         {"en": "mid = as_of - 182 days (normalize the dates to days). A customer is retained "
@@ -417,6 +431,10 @@ q4 = _CapstoneQuestion(
                "horizon: clv = margin x r / (1 + discount - r).",
          "zh": "margin = value['profit_per_customer'] / 2（半年）；第 7 章的无限期公式："
                "clv = margin × r / (1 + discount - r)。"},
+        {"en": "When 1 + discount - r is 0 the CLV is np.inf for a positive margin, -np.inf for "
+               "a negative one (chapter 7's rule), not an error.",
+         "zh": "1 + discount - r 等于 0 时，利润为正 CLV 是 np.inf，为负是 -np.inf（第 7 章的"
+               "规则），不要报错。"},
     ],
     row_noun=_SEGMENT,
 )
