@@ -907,8 +907,8 @@ DEMO_RIGHT = {"capstone_q8": (
     "A 30 % margin fits a gift wholesaler, but £25 per order is high for web orders picked in "
     "one warehouse; I would try £15, which makes fewer small customers unprofitable. £10 per "
     "return stays: cancellations take staff time. MIN_CLV = 50 lies between the dormant "
-    "segment's CLV (£14) and the next lowest, lapsing (£137): any threshold in that gap gives "
-    "the same plan. "
+    "segment's CLV (£14) and the next lowest the plan uses, lapsing (£137; new customers are "
+    "developed anyway): any threshold in that gap gives the same plan. "
     "FIXED_SHARE = 0.5 is cautious, and with it letting the 21 dormant loss-makers go lowers "
     "profit, which is why my plan relies on repricing rather than letting go."),
     "capstone_q9": STRONG_MEMO}
