@@ -129,7 +129,7 @@ def test_value_and_clv_edge_cases_have_their_property(seed):
     out = ref.ref_segment_clv(*args)
     assert (out["clv"].dropna() <= 0).all() and (out["retention"].dropna() > 0).any()
     assert _case("capstone_q4", seed, "discount 0").args[4] == 0.0
-    args = _case("capstone_q4", seed, "everyone retained, discount 0").args
+    args = _case("capstone_q4", seed, "everyone retained at discount 0").args
     out = ref.ref_segment_clv(*args)
     assert args[4] == 0.0 and out.loc[["core", "lapsing"], "retention"].tolist() == [1.0, 1.0]
     assert out.loc["core", "clv"] == np.inf and out.loc["lapsing", "clv"] == -np.inf

@@ -681,7 +681,7 @@ def cases_segment_clv(seed) -> list[Case]:
              "a negative margin gives a negative CLV"),
         Case("discount 0", (real, seg_mid, value, AS_OF, 0.0), {},
              "no discounting: clv = m r / (1 - r)"),
-        Case("everyone retained, discount 0", (kept, kept_mid, kept_value, AS_OF, 0.0), {},
+        Case("everyone retained at discount 0", (kept, kept_mid, kept_value, AS_OF, 0.0), {},
              "retention 1 and discount 0: the CLV is infinite (inf, or -inf for a loss)"),
     ]
 
@@ -808,7 +808,7 @@ QUESTIONS: dict[str, Question] = {
                  edges=("purchases on the edges of the half-year",
                         "a segment with no customer at mid",
                         "loss-making segments", "discount 0",
-                        "everyone retained, discount 0")),
+                        "everyone retained at discount 0")),
         Question("capstone_q5", "action_plan", 3, ref_action_plan, cases_action_plan,
                  _compare_plan,
                  edges=("values exactly at the thresholds", "no CLV estimate (NaN)",
