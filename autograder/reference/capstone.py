@@ -857,6 +857,7 @@ def memo_figures(student_id: str = "ana_strong") -> dict[str, str]:
     gone = cust[cust["action"] == "let_go"]
     rep = cust[cust["action"] == "reprice"]
     served = cust[cust["action"] == "serve"]
+    developed = cust[cust["action"] == "develop"]
     dormant_kept = cust[(cust["segment"] == "dormant") & (cust["action"] == "develop")]
     stays = float(-gone["profit"].sum() / gone["cost_to_serve"].sum())
 
@@ -873,6 +874,8 @@ def memo_figures(student_id: str = "ana_strong") -> dict[str, str]:
         "core_retention": f"{float(core['retention']):.0%}",
         "serve_customers": str(len(served)),
         "serve_profit": gbp(float(served["profit"].sum())),
+        "develop_customers": str(len(developed)),
+        "develop_profit": gbp(float(developed["profit"].sum())),
         "reprice_customers": str(len(rep)),
         "reprice_loss": gbp(float(-rep["profit"].sum())),
         "reprice_cost": gbp(float(rep["cost_to_serve"].sum())),
