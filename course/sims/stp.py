@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from sklearn.cluster import KMeans
-from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.metrics import pairwise_distances, silhouette_score
 from threadpoolctl import threadpool_limits
 
 #: Features :func:`customer_features` builds for every customer.
@@ -398,7 +398,8 @@ class KMeansResult:
 
 
 def kmeans_segments(matrix: pd.DataFrame, k: int, runs: int = 5,
-                    silhouette_sample: int = 1000) -> KMeansResult:
+                    silhouette_sample: int = 1000, distances: SampleDistances | None = None
+                    ) -> KMeansResult:
     """Cluster customers with scikit-learn's k-means from several random starts.
 
     Each of ``runs`` starts (``random_state`` 0, 1, ...) is one k-means fit
@@ -417,6 +418,10 @@ def kmeans_segments(matrix: pd.DataFrame, k: int, runs: int = 5,
         Random starts (2 or more, for a stability figure).
     silhouette_sample : int, default 1000
         Customers sampled (with a fixed seed) for the silhouette score.
+    distances : SampleDistances, optional
+        :func:`sample_distances` of this ``matrix`` and ``silhouette_sample``,
+        computed once and reused for every k (the silhouette is the same
+        number with or without it).
 
     Returns
     -------
@@ -434,16 +439,91 @@ def kmeans_segments(matrix: pd.DataFrame, k: int, runs: int = 5,
     # one thread: on a shared machine OpenMP threads fighting for cores make a fit that
     # takes 5 ms take a second or more
     with threadpool_limits(limits=1):
-        return _kmeans_segments(matrix, int(k), runs, silhouette_sample)
+        if distances is None:
+            distances = sample_distances(matrix, silhouette_sample)
+        elif distances.n_rows != len(matrix) or len(distances.indices) != min(
+                silhouette_sample, len(matrix)):
+            raise ValueError(f"distances are of a {distances.n_rows}-row matrix sampled "
+                             f"{len(distances.indices)} times, not of this {len(matrix)}-row "
+                             f"matrix sampled {min(silhouette_sample, len(matrix))} times")
+        return _kmeans_segments(matrix, int(k), runs, distances)
+
+
+@dataclass(frozen=True)
+class SampleDistances:
+    """The fixed silhouette sample of a matrix and the distances within it.
+
+    Attributes
+    ----------
+    n_rows : int
+        Rows of the matrix sampled.
+    indices : numpy.ndarray
+        The sampled rows (the first ``n`` of a permutation with seed 0, the
+        sample scikit-learn's ``silhouette_score(..., random_state=0)`` draws).
+    matrix : numpy.ndarray
+        Euclidean distances between the sampled rows (zero diagonal).
+    """
+
+    n_rows: int
+    indices: np.ndarray
+    matrix: np.ndarray
+
+
+def sample_distances(matrix: pd.DataFrame, n: int = 1000) -> SampleDistances:
+    """Distances within the silhouette sample of ``matrix``: the same for every k.
+
+    :func:`kmeans_segments` takes the result to skip recomputing them for each
+    k; the silhouette it gives is then exactly scikit-learn's
+    ``silhouette_score(X, labels, sample_size=n, random_state=0)``.
+
+    Examples
+    --------
+    >>> d = sample_distances(pd.DataFrame({"x": [0.0, 3.0, 1.0]}), n=2)
+    >>> d.indices.tolist(), d.matrix.tolist()
+    ([0, 1], [[0.0, 3.0], [3.0, 0.0]])
+    """
+    X = matrix.to_numpy(dtype=float)
+    indices = np.random.RandomState(0).permutation(len(X))[:min(n, len(X))]
+    return SampleDistances(len(X), indices, pairwise_distances(X[indices]))
+
+
+def adjusted_rand(a: np.ndarray, b: np.ndarray) -> float:
+    """Adjusted Rand index of two labelings coded 0 to m - 1 (exact integer pair counts).
+
+    The same number as ``sklearn.metrics.adjusted_rand_score`` (the same
+    pair counts, in integers, and the same final division), without its
+    input checks and sparse contingency table.
+
+    Examples
+    --------
+    >>> adjusted_rand(np.array([0, 0, 1, 1]), np.array([1, 1, 0, 0]))
+    1.0
+    >>> round(adjusted_rand(np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])), 3)
+    -0.5
+    """
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    n = len(a)
+    width = int(b.max()) + 1 if n else 1
+    size = (int(a.max()) + 1 if n else 1) * width
+    contingency = np.bincount(a * width + b, minlength=size).reshape(-1, width)
+    n_c, n_k = contingency.sum(axis=1), contingency.sum(axis=0)
+    sum_squares = int((contingency ** 2).sum())
+    tp = sum_squares - n
+    fp = int((contingency @ n_k).sum()) - sum_squares
+    fn = int((contingency.T @ n_c).sum()) - sum_squares
+    tn = n * n - fp - fn - sum_squares
+    if fn == 0 and fp == 0:
+        return 1.0
+    return 2.0 * (tp * tn - fn * fp) / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn))
 
 
 def _kmeans_segments(matrix: pd.DataFrame, k: int, runs: int,
-                     silhouette_sample: int) -> KMeansResult:
+                     distances: SampleDistances) -> KMeansResult:
     X = matrix.to_numpy(dtype=float)
     fits = [KMeans(n_clusters=int(k), n_init=1, random_state=seed).fit(X)
             for seed in range(max(2, runs))]
     best = min(fits, key=lambda f: f.inertia_)
-    stability = float(np.mean([adjusted_rand_score(best.labels_, f.labels_)
+    stability = float(np.mean([adjusted_rand(best.labels_, f.labels_)
                                for f in fits if f is not best]))
     sizes = np.bincount(best.labels_, minlength=int(k))
     order = np.argsort(-sizes, kind="stable")  # old label of the new cluster 1, 2, ...
@@ -452,8 +532,8 @@ def _kmeans_segments(matrix: pd.DataFrame, k: int, runs: int,
     labels = pd.Series(new_of_old[best.labels_], index=matrix.index, name="cluster")
     centroids = pd.DataFrame(best.cluster_centers_[order], columns=matrix.columns,
                              index=pd.RangeIndex(1, int(k) + 1, name="cluster"))
-    n_sample = min(silhouette_sample, len(X))
-    sil = float(silhouette_score(X, best.labels_, sample_size=n_sample, random_state=0)) \
+    sampled = best.labels_[distances.indices]
+    sil = float(silhouette_score(distances.matrix, sampled, metric="precomputed")) \
         if len(set(best.labels_)) > 1 else float("nan")
     return KMeansResult(labels, centroids, float(best.inertia_), sil, stability)
 

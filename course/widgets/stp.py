@@ -41,6 +41,7 @@ from course.sims.stp import (
     nearest_competitor,
     place_brand,
     prepare_features,
+    sample_distances,
     segment_profile,
 )
 from course.widgets._common import note_html, png_output, resolve_lang, table_html, try_this_html
@@ -93,18 +94,29 @@ def brand_label(brand: str, lang: str) -> str:
 
 
 class _SegmentChart:
-    """Scatter of customers on two features (coloured by cluster) and cluster-size bars."""
+    """Scatter of customers on two features (coloured by cluster) and cluster-size bars.
+
+    The points are drawn as one single-coloured collection per cluster, cluster 1
+    (the largest) first, so that smaller clusters stay visible on top: matplotlib
+    stamps a single-coloured marker (``draw_markers``), several times faster than
+    colouring thousands of points one by one. An update only hands each cluster
+    its points (``set_offsets``); the axes keep the limits of all the points.
+    """
 
     def __init__(self, x: np.ndarray, y: np.ndarray, xlabel: str, ylabel: str, lang: str,
                  in_place: bool):
         fig = Figure(figsize=(9.0, 4.0), dpi=_DPI, layout="constrained")
         ax, bx = fig.subplots(1, 2, width_ratios=[1.6, 1.0])
-        self.points = ax.scatter(x, y, s=6, c=[CLUSTER_COLORS[0]] * len(x), alpha=0.55,
-                                 linewidths=0)
+        n = K_RANGE[1]
+        self.xy = np.column_stack([x, y]).astype(float)
+        # every group starts with all the points, so the axes' limits fit them all
+        self.groups = [ax.scatter(x, y, s=6, color=CLUSTER_COLORS[i], alpha=0.55,
+                                  linewidths=0) for i in range(n)]
+        ax.set_xlim(ax.get_xlim())
+        ax.set_ylim(ax.get_ylim())
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel)
         ax.set_title(t("ch02_scatter_title", lang), fontsize=10)
-        n = K_RANGE[1]
         self.bars = bx.barh(np.arange(n)[::-1], np.zeros(n), color=CLUSTER_COLORS[:n])
         bx.set_yticks(list(np.arange(n)[::-1]),
                       [t("ch02_cluster_n", lang, n=i + 1) for i in range(n)])
@@ -116,18 +128,27 @@ class _SegmentChart:
         for a in (ax, bx):
             a.spines[["top", "right"]].set_visible(False)
         self.figure, self.ax, self.bx = fig, ax, bx
-        self.drawn = InPlaceFigure(fig, [self.points, *self.bars, *self.counts],
+        self.drawn = InPlaceFigure(fig, [*self.groups, *self.bars, *self.counts],
                                    in_place=in_place)
 
-    def show(self, labels: np.ndarray, sizes: list[int]) -> bytes:
-        colours = np.array(CLUSTER_COLORS)[labels - 1]
-        self.points.set_facecolors(colours)
+    def set_clusters(self, labels: np.ndarray, sizes: list[int]) -> None:
+        """Give each cluster its points and its bar (cluster ``i`` is label ``i``)."""
+        order = np.argsort(labels, kind="stable")  # customers cluster by cluster
+        ends = np.cumsum(np.bincount(labels, minlength=len(self.groups) + 1)[1:])
+        start = 0
+        for i, group in enumerate(self.groups):
+            group.set_offsets(self.xy[order[start:ends[i]]])
+            start = ends[i]
         for i, (bar, text) in enumerate(zip(self.bars, self.counts, strict=True)):
             size = sizes[i] if i < len(sizes) else 0
             bar.set_width(size)
             bar.set_visible(i < len(sizes))
             text.set_x(size)
             text.set_text(f" {size:,}" if i < len(sizes) else "")
+
+    def show(self, labels: np.ndarray, sizes: list[int]) -> bytes:
+        """Set the clusters and draw: the PNG bytes."""
+        self.set_clusters(labels, sizes)
         return self.drawn.png()
 
 
@@ -210,12 +231,45 @@ class SegmentExplorer(widgets.VBox):
         self.update()
 
     def _cluster(self, k: int, columns: tuple, log: bool, scale: bool):
-        key = (k, tuple(columns), log, scale)
+        """The clustering and profile of a setting, computed once (``_cache``).
+
+        The prepared matrix and its silhouette-sample distances are cached per
+        feature set, so every k of it reuses them; :func:`kmeans_segments` gives
+        the same result with or without them.
+        """
+        key = ("fit", k, tuple(columns), log, scale)
         if key not in self._cache:
-            matrix = prepare_features(self.data, columns, log=log, scale=scale)
-            result = kmeans_segments(matrix, k)
+            mkey = ("matrix", tuple(columns), log, scale)
+            if mkey not in self._cache:
+                matrix = prepare_features(self.data, columns, log=log, scale=scale)
+                self._cache[mkey] = (matrix, sample_distances(matrix))
+            matrix, distances = self._cache[mkey]
+            result = kmeans_segments(matrix, k, distances=distances)
             profile = segment_profile(self.data[list(SEGMENT_FEATURES)], result.labels)
             self._cache[key] = (result, profile)
+        return self._cache[key]
+
+    def _texts(self, k: int, columns: tuple, log: bool, scale: bool) -> tuple[str, str]:
+        """The profile table's and the quality line's HTML of a setting (cached)."""
+        key = ("html", k, tuple(columns), log, scale)
+        if key not in self._cache:
+            lang = self.lang
+            result, profile = self._cluster(k, columns, log, scale)
+            notes = "" if scale else note_html(t("ch02_unscaled_note", lang), "warning",
+                                                  _NOTE_WIDTH)
+            header = [t("ch02_cluster", lang), t("customers", lang), t("ch02_share", lang)] + [
+                t(f"ch02_feat_{c}", lang) for c in SEGMENT_FEATURES]
+            rows = []
+            for label, row in profile.iterrows():
+                values = [t("ch02_cluster_n", lang, n=int(label)),
+                          f"{int(row['customers']):,}", f"{row['share']:.1%}"]
+                for c in SEGMENT_FEATURES:
+                    values.append(f"{row[c]:.0%}" if c == "domestic" else f"{row[c]:,.1f}")
+                rows.append(values)
+            table = table_html(header, rows, t("ch02_profile_title", lang), notes, _PADDING)
+            quality = html.escape(t("ch02_quality", lang, sil=result.silhouette,
+                                    stab=result.stability))
+            self._cache[key] = (table, quality, profile["customers"].astype(int).tolist())
         return self._cache[key]
 
     def _chart(self, xf: str, yf: str, log: bool) -> _SegmentChart:
@@ -256,24 +310,9 @@ class SegmentExplorer(widgets.VBox):
             return
         k, log, scale = int(self.k.value), bool(self.log_scale.value), bool(self.scale.value)
         self.result, self.profile = self._cluster(k, columns, log, scale)
-        notes = "" if scale else note_html(t("ch02_unscaled_note", lang), "warning",
-                                              _NOTE_WIDTH)
-        header = [t("ch02_cluster", lang), t("customers", lang), t("ch02_share", lang)] + [
-            t(f"ch02_feat_{c}", lang) for c in SEGMENT_FEATURES]
-        rows = []
-        for label, row in self.profile.iterrows():
-            values = [t("ch02_cluster_n", lang, n=int(label)), f"{int(row['customers']):,}",
-                      f"{row['share']:.1%}"]
-            for c in SEGMENT_FEATURES:
-                values.append(f"{row[c]:.0%}" if c == "domestic" else f"{row[c]:,.1f}")
-            rows.append(values)
-        self.table.value = table_html(header, rows, t("ch02_profile_title", lang), notes,
-                                      _PADDING)
-        self.quality.value = html.escape(t("ch02_quality", lang, sil=self.result.silhouette,
-                                           stab=self.result.stability))
+        self.table.value, self.quality.value, sizes = self._texts(k, columns, log, scale)
         chart = self._chart(self.x_feature.value, self.y_feature.value, log)
-        self.png = chart.show(self.result.labels.to_numpy(),
-                              self.profile["customers"].astype(int).tolist())
+        self.png = chart.show(self.result.labels.to_numpy(), sizes)
         self.figure = chart.figure
         self.plot.outputs = png_output(self.png, t("ch02_scatter_title", lang))
 
