@@ -171,3 +171,64 @@ def test_the_instructor_notes_try_this_answers_hold():
     assert nearest(8, 9)["nearest"] == "Tesla, Volvo"
     assert nearest(9, 7.5)["nearest"] == "BMW, Mercedes-Benz"
     assert (stp.map_gaps(cars)["safety"] <= 2).all()
+
+
+# ---------------------------------------------------------------- the fast paths are exact
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_adjusted_rand_is_scikit_learn_s_to_the_last_bit(seed):
+    from sklearn.metrics import adjusted_rand_score
+
+    rng = np.random.default_rng(seed)
+    n, ka, kb = int(rng.integers(2, 3000)), int(rng.integers(1, 9)), int(rng.integers(1, 9))
+    a, b = rng.integers(0, ka, n), rng.integers(0, kb, n)
+    pairs = [(a, b), (a, a), (a, (a + 1) % ka), (np.zeros(n, int), b), (a, a * 0)]
+    for x, y in pairs:
+        assert stp.adjusted_rand(x, y) == adjusted_rand_score(x, y)
+
+
+def _kmeans_the_slow_way(matrix, k, runs=5, sample=1000):
+    """What kmeans_segments computed before its fast paths: scikit-learn's own metrics."""
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import adjusted_rand_score, silhouette_score
+    from threadpoolctl import threadpool_limits
+
+    X = matrix.to_numpy(dtype=float)
+    with threadpool_limits(limits=1):  # as the model runs (the sums' order depends on it)
+        fits = [KMeans(n_clusters=k, n_init=1, random_state=s).fit(X) for s in range(runs)]
+    best = min(fits, key=lambda f: f.inertia_)
+    stability = float(np.mean([adjusted_rand_score(best.labels_, f.labels_)
+                               for f in fits if f is not best]))
+    sil = float(silhouette_score(X, best.labels_, sample_size=min(sample, len(X)),
+                                 random_state=0))
+    return best, sil, stability
+
+
+@pytest.mark.parametrize("columns, log, scale", [
+    (("recency", "frequency", "monetary", "basket", "products"), True, True),
+    (("monetary", "domestic"), False, True),
+    (("recency", "basket"), True, False),
+])
+def test_kmeans_segments_numbers_are_scikit_learn_s_with_or_without_shared_distances(
+        columns, log, scale):
+    from course import load_dataset
+
+    features = stp.customer_features(load_dataset("online_retail"))
+    matrix = stp.prepare_features(features, columns, log=log, scale=scale)
+    shared = stp.sample_distances(matrix)
+    for k in (2, 4, 7):
+        best, sil, stability = _kmeans_the_slow_way(matrix, k)
+        for res in (stp.kmeans_segments(matrix, k),
+                    stp.kmeans_segments(matrix, k, distances=shared)):
+            assert res.silhouette == sil and res.stability == stability
+            assert res.inertia == float(best.inertia_)
+            # the same partition (renumbered by size)
+            assert stp.adjusted_rand(res.labels.to_numpy(), best.labels_) == 1.0
+
+
+def test_kmeans_segments_refuses_distances_of_another_matrix():
+    m = pd.DataFrame({"x": np.arange(30.0)})
+    with pytest.raises(ValueError, match="30-row matrix sampled 30 times, not of this "
+                                         "20-row matrix"):
+        stp.kmeans_segments(m.iloc[:20], 2, distances=stp.sample_distances(m))

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -170,3 +171,43 @@ def test_benchmark_runs_and_names_every_control():
                     "new_x", "new_y"):
         assert f" {control} " in run.stdout, control
     assert "ratio full redraw / in place" in run.stdout and "k-means" in run.stdout
+
+
+def _chart_points(w):
+    """Each cluster's plotted points (x, y rows, sorted) from the chart's collections."""
+    chart = w._charts[(w.x_feature.value, w.y_feature.value, bool(w.log_scale.value))]
+    return [_rows_sorted(np.asarray(g.get_offsets(), dtype=float)) for g in chart.groups]
+
+
+def _rows_sorted(xy):
+    return xy[np.lexsort((xy[:, 1], xy[:, 0]))]
+
+
+def test_each_cluster_s_points_are_its_customers(features):
+    w = segment_explorer(features, lang="en")
+    for move in [("k", 6), ("x_feature", "basket"), ("k", 2), ("log_scale", False)]:
+        getattr(w, move[0]).value = move[1]
+        shown = stp.prepare_features(features, [w.x_feature.value, w.y_feature.value],
+                                     log=w.log_scale.value, scale=False)
+        xy = shown[[w.x_feature.value, w.y_feature.value]].to_numpy()
+        points = _chart_points(w)
+        for i, got in enumerate(points):
+            mine = xy[(w.result.labels == i + 1).to_numpy()]
+            expected = _rows_sorted(mine.astype(float))
+            assert np.array_equal(got, expected), (move, i)
+        assert sum(len(p) for p in points) == len(features)
+
+
+def test_a_setting_looks_the_same_however_it_was_reached(features):
+    wandered = segment_explorer(features, lang="en")
+    for k in (6, 2, 8):
+        wandered.k.value = k
+    wandered.scale.value = False
+    wandered.scale.value = True
+    wandered.k.value = 3
+    fresh = segment_explorer(features, lang="en")
+    fresh.k.value = 3
+    assert wandered.png == fresh.png
+    assert wandered.table.value == fresh.table.value
+    assert wandered.quality.value == fresh.quality.value
+    pd.testing.assert_frame_equal(wandered.profile, fresh.profile)
