@@ -156,8 +156,12 @@ class SegmentExplorer(widgets.VBox):
     """Segment real customers with k-means; see sizes, profiles, silhouette and stability.
 
     Build it with :func:`segment_explorer`. Each combination of controls is
-    clustered once (five k-means starts) and cached; the default features are
-    clustered for every k when the widget is built, so moving ``k`` is instant.
+    clustered once (five k-means starts) and cached with its table; the default
+    features are clustered for every k when the widget is built, so moving ``k``
+    is instant. Every k of a feature set shares one prepared matrix and the
+    distances of its silhouette sample (:func:`~course.sims.stp.sample_distances`).
+    All model results live in ``_cache`` (the benchmark's *cold* update empties
+    it); the figures, one per pair of axes and log setting, are kept apart.
 
     Attributes
     ----------
