@@ -11,8 +11,11 @@ a new figure on every update and draws it in full with ``savefig``. It moves
 every control of both through the same values, interleaved so that both see
 the same load on a shared machine, and times each update (model, table and
 plot, as a student waits for them). For the segmentation explorer it also
-times a *cold* update: the same move with the k-means cache emptied first, so
-the five k-means runs, the silhouette and the profile are computed again.
+times a *cold* update: the same move with the explorer's ``_cache`` emptied
+first, so the prepared matrix, its silhouette-sample distances, the five
+k-means runs, the silhouette, the profile and the table are computed again
+(every model result the explorer keeps lives in that one cache; its figures,
+one per pair of axes, are kept).
 
 It also times k-means itself on the full data (five starts, as the explorer
 runs it, for k = 2 to 8 on the default features) and reports the medians, the

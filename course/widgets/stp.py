@@ -138,6 +138,7 @@ class _SegmentChart:
         start = 0
         for i, group in enumerate(self.groups):
             group.set_offsets(self.xy[order[start:ends[i]]])
+            group.set_visible(ends[i] > start)  # an empty group is not drawn at all
             start = ends[i]
         for i, (bar, text) in enumerate(zip(self.bars, self.counts, strict=True)):
             size = sizes[i] if i < len(sizes) else 0
@@ -145,6 +146,7 @@ class _SegmentChart:
             bar.set_visible(i < len(sizes))
             text.set_x(size)
             text.set_text(f" {size:,}" if i < len(sizes) else "")
+            text.set_visible(i < len(sizes))
 
     def show(self, labels: np.ndarray, sizes: list[int]) -> bytes:
         """Set the clusters and draw: the PNG bytes."""
