@@ -118,7 +118,7 @@ def test_chinese_labels():
     assert "送米日期" in p.table.value and "动手试一试" in p.prompt.value
     assert p._chart.top.get_ylabel() == "米缸存米（公斤）"
     s = remembering_shops(lang="zh")
-    assert "顾客占有率" in s.table.value and "元" in s.table.value
+    assert "钱包份额" in s.table.value and "元" in s.table.value
     assert s._chart.figure.axes[0].get_ylabel() == "市场占有率"
     assert shop_label("rival 3", "zh") == "对手米店 3"
 

@@ -400,7 +400,7 @@ q4 = _CapstoneQuestion(
                          "clv = 20 x (2/3) / (1 + 0.1 - 2/3).",
                    "zh": "mid 是 2011-12-10 之前 182 天，即 2011-06-11。p1（7 月 1 日）和 p3（恰在 "
                          "mid 当天）再次下单，p2 没有：core 3 人中留住 2 人。q1 在 as_of 当天的订单"
-                         "不算：dormant 1 人中留住 0 人。new 在 mid 时没有客户：留存率和 CLV 都是 "
+                         "不算：dormant 1 人中留住 0 人。new 在 mid 时没有客户：保持率和 CLV 都是 "
                          "NaN。margin = 人均利润 / 2；clv = 20 × (2/3) / (1 + 0.1 - 2/3)。"}),
         Case({"en": "everyone retained, no discounting", "zh": "全部留住、不折现"},
              (_CLV_LINES, pd.Series({"p1": "core", "p3": "core", "p2": "dormant"}),
@@ -413,7 +413,7 @@ q4 = _CapstoneQuestion(
                          "the denominator 1 + 0 - 1 is 0. As in chapter 7 the CLV is then "
                          "infinite: np.inf (it would be -np.inf for a negative margin). Test "
                          "the denominator before you divide.",
-                   "zh": "p1 和 p3 都再次下单：core 的留存率是 1，折现率为 0 时分母 1 + 0 - 1 = 0。"
+                   "zh": "p1 和 p3 都再次下单：core 的保持率是 1，折现率为 0 时分母 1 + 0 - 1 = 0。"
                          "与第 7 章相同，这时 CLV 为无穷大：np.inf（利润为负时是 -np.inf）。"
                          "请先判断分母，再做除法。"}),
     ],

@@ -210,7 +210,7 @@ q2 = FunctionQuestion(
                "这样买米总花费为 0 的顾客得到 NaN。"},
     ],
     row_noun=_CUSTOMER,
-    value_noun={"en": "share of wallet", "zh": "顾客占有率"},
+    value_noun={"en": "share of wallet", "zh": "钱包份额"},
 )
 
 # ------------------------------------------------------------------ q3: market_share
@@ -335,7 +335,7 @@ q5 = course_quiz(
                     "把它放到七个层次的阶梯上。"},
         "5": {"en": "Market share is a shop's part of the whole market; share of wallet is its "
                     "part of each of its customers' spending. Compute both for each shop.",
-              "zh": "市场占有率是一家店在整个市场中所占的份额；顾客占有率是它在每位顾客的花费"
+              "zh": "市场占有率是一家店在整个市场中所占的份额；钱包份额是它在每位顾客的花费"
                     "中所占的份额。两家店的这两个数都算一算。"},
         "6": {"en": "A year's margin first (10 x 24), then the chance of still being a customer "
                     "in years 2 and 3. No discounting.",

@@ -87,17 +87,17 @@ q1 = FunctionQuestion(
                          "(1 + discount - retention): 80 / 0.3 here.",
                    "zh": "horizon=None 表示用封闭公式 margin * retention / "
                          "(1 + discount - retention)：这里是 80 / 0.3。"}),
-        Case({"en": "retention 1 and discount 0", "zh": "留存率为 1 且折现率为 0"},
+        Case({"en": "retention 1 and discount 0", "zh": "保持率为 1 且折现率为 0"},
              (50, 1.0, 0.0), {"horizon": None}, expected=math.inf,
              hint={"en": "If nobody leaves and money is not discounted, the infinite sum has "
                          "no limit: return math.inf instead of dividing by 0.",
                    "zh": "如果没有客户流失、也不折现，无限项之和没有上限：返回 math.inf，"
                          "不要除以 0。"}),
-        Case({"en": "retention 0", "zh": "留存率为 0"}, (50, 0.0, 0.1), {"horizon": 4},
+        Case({"en": "retention 0", "zh": "保持率为 0"}, (50, 0.0, 0.1), {"horizon": 4},
              expected=0.0,
              hint={"en": "With retention 0 nobody is still a customer a period from now, so "
                          "every term is 0.",
-                   "zh": "留存率为 0 时，一期之后已经没有客户了，所以每一项都是 0。"}),
+                   "zh": "保持率为 0 时，一期之后已经没有客户了，所以每一项都是 0。"}),
     ],
     hints=[
         {"en": "Two cases: horizon is a whole number T, or None. For T, add the terms "
@@ -109,7 +109,7 @@ q1 = FunctionQuestion(
         {"en": "For None, use margin * retention / (1 + discount - retention). The "
                "denominator is 0 only when retention is 1 and discount 0: return math.inf.",
          "zh": "horizon 为 None 时用 margin * retention / (1 + discount - retention)。只有当"
-               "留存率为 1 且折现率为 0 时分母才为 0：此时返回 math.inf。"},
+               "保持率为 1 且折现率为 0 时分母才为 0：此时返回 math.inf。"},
     ],
     value_noun={"en": "CLV", "zh": "CLV"},
 )
@@ -132,18 +132,18 @@ q2 = _DictQuestion(
                    "zh": "clv_before 就是 clv(50, 0.5, 0.0, horizon=2) = 25 + 12.5；队列利润是 "
                          "cohort_size * (CLV - acquisition_cost) = 100 * (37.5 - 40)，"
                          "改变之前是亏损的。"}),
-        Case({"en": "no change in retention", "zh": "留存率不变"},
+        Case({"en": "no change in retention", "zh": "保持率不变"},
              (10, 20.0, 5.0, 0.5, 0.5, 0.0, 1),
              expected={"clv_before": 10.0, "clv_after": 10.0, "clv_change": 0.0,
                        "profit_before": 50.0, "profit_after": 50.0, "profit_change": 0.0},
              hint={"en": "The same retention gives the same CLV: every change is 0.",
-                   "zh": "留存率相同，CLV 也相同：所有变化量都是 0。"}),
+                   "zh": "保持率相同，CLV 也相同：所有变化量都是 0。"}),
     ],
     hints=[
         {"en": "Use your clv from task 1 over years periods, once with retention and once with "
                "new_retention. Return a dict with the six keys clv_before, clv_after, "
                "clv_change, profit_before, profit_after, profit_change.",
-         "zh": "用题目 1 的 clv 计算 years 期的 CLV，留存率分别取 retention 和 new_retention。"
+         "zh": "用题目 1 的 clv 计算 years 期的 CLV，保持率分别取 retention 和 new_retention。"
                "返回包含六个键的字典：clv_before、clv_after、clv_change、profit_before、"
                "profit_after、profit_change。"},
         {"en": "A cohort's profit is cohort_size * (CLV - acquisition_cost): acquisition is "
@@ -280,7 +280,7 @@ q5 = course_quiz(
         "6": {"en": "Use the closed form of task 1 with the first margin a year from now.",
               "zh": "用题目 1 的封闭公式，第一笔毛利在一年之后。"},
         "7": {"en": "Compute m r / (1 + i - r) for both retention rates and compare.",
-              "zh": "对两个留存率分别计算 m r / (1 + i - r)，再比较。"},
+              "zh": "对两个保持率分别计算 m r / (1 + i - r)，再比较。"},
         "8": {"en": "In BG/NBD, when can a customer drop out?",
               "zh": "在 BG/NBD 模型中，客户在什么时候可能流失？"},
     },

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> STRINGS["ch01_share_of_wallet"]["zh"]
-'顾客占有率（钱包份额）'
+'钱包份额'
 """
 
 STRINGS = {
@@ -60,11 +60,11 @@ STRINGS = {
     "ch01_steady_label": {"en": "Long-run share", "zh": "长期份额"},
     "ch01_period_axis": {"en": "Purchase (twice a month)", "zh": "第几次买米（每月两次）"},
     "ch01_market_share": {"en": "Market share", "zh": "市场占有率"},
-    "ch01_share_of_wallet": {"en": "Share of wallet", "zh": "顾客占有率（钱包份额）"},
+    "ch01_share_of_wallet": {"en": "Share of wallet", "zh": "钱包份额"},
     "ch01_share_title": {"en": "Market share, purchase by purchase",
                          "zh": "每次买米时的市场占有率"},
     "ch01_wallet_title": {"en": "The year: market share and share of wallet",
-                          "zh": "全年：市场占有率与顾客占有率"},
+                          "zh": "全年：市场占有率与钱包份额"},
     "ch01_customers_year": {"en": "Households that bought there this year",
                             "zh": "全年在这家店买过米的住户"},
     "ch01_repeat_purchases": {"en": "Repeat purchases at the shop that remembers",
@@ -86,7 +86,7 @@ STRINGS = {
               "share and to its share of wallet? Then raise it from 90% to 91%: what is that one "
               "point worth in a year, and is it worth more or less than a point from 60% to 61%?",
         "zh": "先把记得顾客的米店的保持率设为 95%，对手设为 70%。把这家店的保持率降到 70%，"
-              "和对手一样：它的市场占有率和顾客占有率会怎样变化？再把保持率从 90% 调到 91%："
+              "和对手一样：它的市场占有率和钱包份额会怎样变化？再把保持率从 90% 调到 91%："
               "这 1 个百分点一年值多少钱？和从 60% 调到 61% 相比，是更值钱还是更不值钱？",
     },
     # --- lecture tables and plots --------------------------------------------------------
@@ -104,7 +104,7 @@ STRINGS = {
     "ch01_col_category_spend": {"en": "Rice spend, all sources (yuan)",
                                 "zh": "买米总花费（元，所有渠道）"},
     "ch01_col_at_shop": {"en": "Spent at the shop (yuan)", "zh": "在这家店的花费（元）"},
-    "ch01_col_share_of_wallet": {"en": "Share of wallet", "zh": "顾客占有率"},
+    "ch01_col_share_of_wallet": {"en": "Share of wallet", "zh": "钱包份额"},
     "ch01_col_market_share": {"en": "Market share", "zh": "市场占有率"},
     "ch01_col_sales": {"en": "Sales (yuan)", "zh": "销售额（元）"},
     "ch01_col_margin": {"en": "Margin per purchase (yuan)", "zh": "每次购买的毛利（元）"},
@@ -135,7 +135,7 @@ STRINGS = {
     "ch01_costco_net": {"en": "Net income", "zh": "净利润"},
     "ch01_costco_title": {"en": "Costco, fiscal 2024: fees against profit",
                           "zh": "开市客 2024 财年：会员费与利润"},
-    "ch01_sow_axis": {"en": "Share of wallet at the shop", "zh": "这家店的顾客占有率"},
+    "ch01_sow_axis": {"en": "Share of wallet at the shop", "zh": "这家店的钱包份额"},
     "ch01_households_axis": {"en": "Households", "zh": "住户数"},
     "ch01_sow_title": {"en": "How much of each household's rice comes from the shop",
                        "zh": "每户人家的米有多少是在这家店买的"},

@@ -23,7 +23,7 @@ STRINGS = {
     "ch07_loyalty_type": {"en": "Loyalty type", "zh": "忠诚类型"},
     # CLV calculator
     "ch07_margin": {"en": "Margin / period", "zh": "每期毛利"},
-    "ch07_retention": {"en": "Retention", "zh": "留存率"},
+    "ch07_retention": {"en": "Retention", "zh": "保持率"},
     "ch07_discount": {"en": "Discount rate", "zh": "折现率"},
     "ch07_horizon": {"en": "Horizon (periods)", "zh": "期数"},
     "ch07_period": {"en": "Period", "zh": "期"},
@@ -48,21 +48,21 @@ STRINGS = {
         "en": "Set retention to 0.9 and the discount rate to 0.1. How many periods does the "
               "finite CLV need to reach 95 % of the closed form? Now raise retention to 0.95: "
               "does the infinite value grow by 5 % or by much more, and why?",
-        "zh": "把留存率设为 0.9、折现率设为 0.1。有限期 CLV 需要多少期才能达到封闭公式的 95%？"
-              "再把留存率提高到 0.95：无限期价值是增加 5%，还是多得多？为什么？"},
+        "zh": "把保持率设为 0.9、折现率设为 0.1。有限期 CLV 需要多少期才能达到封闭公式的 95%？"
+              "再把保持率提高到 0.95：无限期价值是增加 5%，还是多得多？为什么？"},
     "currency_yuan": {"en": "yuan", "zh": "元"},
     "currency_usd": {"en": "$", "zh": "美元"},
     # retention economics
     "ch07_cohort_size": {"en": "Cohort size", "zh": "队列客户数"},
     "ch07_acquisition_cost": {"en": "Acquisition cost", "zh": "获客成本"},
-    "ch07_extra_points": {"en": "Extra retention (points)", "zh": "留存率提高（百分点）"},
+    "ch07_extra_points": {"en": "Extra retention (points)", "zh": "保持率提高（百分点）"},
     "ch07_years": {"en": "Years", "zh": "年数"},
-    "ch07_base": {"en": "retention {r:.0%}", "zh": "留存率 {r:.0%}"},
-    "ch07_improved": {"en": "retention {r:.0%}", "zh": "留存率 {r:.0%}"},
+    "ch07_base": {"en": "retention {r:.0%}", "zh": "保持率 {r:.0%}"},
+    "ch07_improved": {"en": "retention {r:.0%}", "zh": "保持率 {r:.0%}"},
     "ch07_cohort_npv": {"en": "Cohort's cumulative discounted profit ({currency})",
                         "zh": "队列累计折现利润（{currency}）"},
     "ch07_cohort_title": {"en": "What more retention does to a cohort",
-                          "zh": "留存率提高对一个队列的影响"},
+                          "zh": "保持率提高对一个队列的影响"},
     "ch07_before": {"en": "Before", "zh": "改变前"},
     "ch07_after": {"en": "After", "zh": "改变后"},
     "ch07_change": {"en": "Change", "zh": "变化"},
@@ -75,7 +75,7 @@ STRINGS = {
               "Add 5 points of retention: by what percentage does the cohort's profit grow? "
               "Now raise the acquisition cost to 190: why does the same 5 points now matter "
               "far more in per cent?",
-        "zh": "保持毛利 100、获客成本 150、留存率 75%。把留存率提高 5 个百分点：队列利润增加了"
+        "zh": "保持毛利 100、获客成本 150、保持率 75%。把保持率提高 5 个百分点：队列利润增加了"
               "百分之几？再把获客成本提高到 190：为什么同样的 5 个百分点，按百分比算影响大得多？"},
     # who is still alive
     "ch07_customer": {"en": "CDNOW customer", "zh": "CDNOW 客户"},
@@ -146,7 +146,7 @@ STRINGS.update({
         ("cumulative", "Cumulative", "累计"),
         ("case", "Case", "情形"),
         ("margin", "Margin", "毛利"),
-        ("retention", "Retention", "留存率"),
+        ("retention", "Retention", "保持率"),
         ("discount", "Discount rate", "折现率"),
         ("clv_5", "CLV, 5 periods", "5 期 CLV"),
         ("clv_10", "CLV, 10 periods", "10 期 CLV"),
@@ -160,8 +160,8 @@ STRINGS.update({
         ("customers", "Customers", "客户数"),
         ("profit", "Profit", "利润"),
         ("discounted_profit", "Discounted profit", "折现利润"),
-        ("extra_points", "Retention + points", "留存率提高（百分点）"),
-        ("new_retention", "New retention", "新留存率"),
+        ("extra_points", "Retention + points", "保持率提高（百分点）"),
+        ("new_retention", "New retention", "新保持率"),
         ("clv_change", "CLV change", "CLV 变化"),
         ("clv_change_pct", "CLV change (%)", "CLV 变化（%）"),
         ("profit_change", "Profit change", "利润变化"),
