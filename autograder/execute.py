@@ -89,13 +89,17 @@ async def wait_until_answering(kc, km, timeout: float) -> None:
             raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
         request = kc.kernel_info()
         try:
-            reply = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+            # Replies to earlier requests (sent while the kernel was still starting)
+            # may come first: read on until this one's, or a second of silence.
+            reply = None
+            while reply is None:
+                msg = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+                if msg["msg_type"] == "kernel_info_reply" and msg["parent_header"].get(
+                        "msg_id") == request:
+                    reply = msg
         except Empty:
             if not await ensure_async(km.is_alive()):
                 raise RuntimeError("the kernel died before it answered") from None
-            continue
-        if reply["msg_type"] != "kernel_info_reply" or reply["parent_header"].get(
-                "msg_id") != request:
             continue
         idle_seen = False
         with contextlib.suppress(Empty):

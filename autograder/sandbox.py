@@ -75,6 +75,13 @@ BASE_ENV = {
 LAUNCHER_ENV = {"PATH": BASE_ENV["PATH"], "LANG": "C.UTF-8"}
 
 
+#: What ``python -m ipykernel_launcher`` runs (the working folder, ``sys.path[0]``
+#: under ``-c``, left out of the path while it loads), without the debugger:
+#: grading never attaches one, and loading debugpy is a tenth of a kernel's start.
+KERNEL_LAUNCHER = ("import sys; del sys.path[0]; sys.modules['debugpy'] = None; "
+                   "from ipykernel import kernelapp; kernelapp.launch_new_instance()")
+
+
 class SandboxError(GradingError):
     """The sandbox cannot be used on this machine (the message says how to fix it)."""
 
@@ -235,6 +242,8 @@ class SandboxKernelManager(AsyncKernelManager):
         # bubblewrap does not forward signals: interrupt by message instead.
         self.kernel_spec.interrupt_mode = "message"
         cmd = [sys.executable if part in {"python", "python3"} else part for part in cmd]
+        if cmd[1:3] == ["-m", "ipykernel_launcher"]:
+            cmd[1:3] = ["-c", KERNEL_LAUNCHER]
         if self.preimports:
             cmd.append(f"--IPKernelApp.exec_lines={preimport_code(self.preimports)!r}")
         return self.policy.wrap(cmd, Path(self.work), dict(self.sandbox_env))
