@@ -10,6 +10,16 @@ also has this small one, built the same way for all of them from
   ``DEMO["wrong"]`` give answer-cell sources (by ``grade_id``) that replace the
   right ones. Cells ``DEMO["partly"]`` does not name keep the right answer.
 
+Two optional names in the reference module change the defaults (the capstone uses
+both): ``DEMO_STUDENTS``, three student ids used instead of :data:`STUDENTS`, in the
+same order right, partly, wrong (the capstone's ``ana_strong``, ``bo_average``,
+``cy_weak``); and ``DEMO_RIGHT``, answer cells of the right submission that replace
+the solution's (a written task's solution cell holds the model answer *and* the
+rubric, which no student hands in, so the right submission can carry a memo of its
+own). ``DEMO`` may name written tasks' cells (their ``grade_id``, no ``_answer``):
+they are graded by hand, so :func:`expected_points` leaves them out. A cell mapped
+to None keeps the released source (a written answer left blank).
+
 :func:`expected_points` says what each submission must earn: it runs the
 submission's own code cells in this process (the demo's own code, not a
 student's) and scores every answer on that student's hidden cases with
@@ -46,6 +56,28 @@ KINDS = dict(zip(STUDENTS, ("right", "partly", "wrong"), strict=True))
 
 _SOLUTION = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n(.*?)^[ \t]*### END SOLUTION[ \t]*\n?",
                        re.MULTILINE | re.DOTALL)
+
+
+def students(assignment: str) -> tuple[str, str, str]:
+    """The demo student ids of ``assignment``: its ``DEMO_STUDENTS`` or :data:`STUDENTS`.
+
+    Examples
+    --------
+    >>> students("ch05") == STUDENTS
+    True
+    """
+    return tuple(getattr(load(assignment), "DEMO_STUDENTS", STUDENTS))
+
+
+def kinds(assignment: str) -> dict[str, str]:
+    """Student id -> kind of submission (``right``, ``partly``, ``wrong``) in ``assignment``.
+
+    Examples
+    --------
+    >>> kinds("ch05") == KINDS
+    True
+    """
+    return dict(zip(students(assignment), ("right", "partly", "wrong"), strict=True))
 
 
 def chapters() -> list[str]:
@@ -100,14 +132,16 @@ def answers(assignment: str, kind: str) -> dict[str, str]:
     True
     """
     right = solution_answers(assignment)
+    module = load(assignment)
     if kind == "right":
-        return right
-    demo = load(assignment).DEMO[kind]
+        return {**right, **getattr(module, "DEMO_RIGHT", {})}
+    demo = module.DEMO[kind]
     unknown = sorted(set(demo) - set(right))
     if unknown:
         raise KeyError(f"DEMO[{kind!r}] of autograder/reference/{assignment}.py names "
                        f"answer cells the solutions do not have: {unknown}")
-    return {**right, **demo}
+    merged = {**right, **demo}
+    return {gid: source for gid, source in merged.items() if source is not None}
 
 
 def _fill(release, sources: dict[str, str]):
@@ -125,9 +159,10 @@ def release(assignment: str):
 
 
 def build_class(assignment: str) -> dict[str, nbformat.NotebookNode]:
-    """Student id -> submitted notebook, for :data:`STUDENTS`."""
+    """Student id -> submitted notebook, for :func:`students`."""
     shipped = release(assignment)
-    return {sid: _fill(shipped, answers(assignment, kind)) for sid, kind in KINDS.items()}
+    return {sid: _fill(shipped, answers(assignment, kind))
+            for sid, kind in kinds(assignment).items()}
 
 
 def write_class(assignment: str, folder: str | Path) -> Path:
@@ -185,7 +220,7 @@ def expected_points(assignment: str, student_id: str, kind: str | None = None) -
     """
     from autograder.hidden import verify
 
-    kind = kind or KINDS[student_id]
+    kind = kind or kinds(assignment)[student_id]
     namespace = run_code_cells(_fill(release(assignment), answers(assignment, kind)), student_id)
     points = {}
     for qid, question in load(assignment).QUESTIONS.items():

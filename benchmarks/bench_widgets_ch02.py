@@ -23,20 +23,10 @@ Timings are for information only: no test asserts on them.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import platform
-import statistics
-import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-from widgetbench import moves
-
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
+from widgetbench import bench_widget, environment, on_path, overall, parser, print_overall, save
 
 SEGMENT_MOVES = {
     "k": [3, 5, 2, 6, 8, 4, 7],
@@ -76,50 +66,16 @@ def control_of(widget, name: str):
     return getattr(widget, name)
 
 
-def timed_set(widget, name: str, value, cold: bool = False) -> float:
-    """Set a control (which runs the update) and return the seconds taken."""
-    control = control_of(widget, name)
-    if cold:
-        widget._cache.clear()
-    start = time.perf_counter()
-    control.value = value
-    return time.perf_counter() - start
+def bench_kind(kind: str, make, controls: dict[str, list], repeat: int) -> dict:
+    """Time each control of an in-place widget against a full-redraw one (and cold, if cached).
 
-
-def bench_widget(kind: str, make, controls: dict[str, list], repeat: int) -> dict:
-    """Time each control of an in-place widget against a full-redraw one (and cold, if cached)."""
-    start = time.perf_counter()
-    fast = make()
-    build_fast = time.perf_counter() - start
-    full = make()
-    full._in_place = False
-    cold = make() if hasattr(fast, "_cache") else None
-    out = {"build_seconds": build_fast, "controls": {}}
-    attr = RESULT_ATTR[kind]
-    for name, values in controls.items():
-        in_place, redraw, cold_times = [], [], []
-        for value in moves(values, repeat):
-            in_place.append(timed_set(fast, name, value))
-            redraw.append(timed_set(full, name, value))
-            if cold is not None:
-                cold_times.append(timed_set(cold, name, value, cold=True))
-            if not getattr(fast, attr).equals(getattr(full, attr)):
-                raise AssertionError(f"{kind} {name}={value!r}: the in-place and the "
-                                     "full-redraw widgets show different results")
-        if fast.png == full.png:
-            raise AssertionError(f"{kind} {name}: the baseline did not draw its own figure")
-        row = {"values": [list(v) if isinstance(v, tuple) else v
-                          for v in moves(values, repeat)],
-               "in_place_seconds": in_place, "full_redraw_seconds": redraw,
-               "in_place_median": statistics.median(in_place),
-               "full_redraw_median": statistics.median(redraw),
-               "ratio_full_redraw_to_in_place":
-                   statistics.median(redraw) / statistics.median(in_place)}
-        if cold_times:
-            row["cold_seconds"] = cold_times
-            row["cold_median"] = statistics.median(cold_times)
-        out["controls"][name] = row
-    return out
+    Both must show the same ``RESULT_ATTR[kind]`` after every move; a widget with a
+    cache is also timed with its cache emptied before each update
+    (see :func:`widgetbench.bench_widget`).
+    """
+    return bench_widget(make, controls, repeat, lambda w: getattr(w, RESULT_ATTR[kind]),
+                        control_of=control_of, cold=True, full_build=False,
+                        record=lambda v: list(v) if isinstance(v, tuple) else v)
 
 
 def bench_kmeans(features) -> dict:
@@ -149,24 +105,15 @@ def main(argv: list[str] | None = None) -> dict:
     dict
         The results written to JSON.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dataset", default="online_retail",
-                        help="course data set to use (default: online_retail)")
-    parser.add_argument("--repeat", type=int, default=9,
-                        help="updates timed per control and way (default 9)")
-    parser.add_argument("--lang", nargs="+", default=["en", "zh"], choices=["en", "zh"])
-    parser.add_argument("--quick", action="store_true",
-                        help="retail_small, 2 updates per control: a smoke test")
-    parser.add_argument("--no-save", action="store_true", help="do not write JSON")
-    args = parser.parse_args(argv)
+    p = parser(__doc__.splitlines()[0], "retail_small, 2 updates per control: a smoke test",
+               lang_help=None)
+    p.add_argument("--dataset", default="online_retail",
+                   help="course data set to use (default: online_retail)")
+    args = p.parse_args(argv)
     if args.quick:
         args.dataset, args.repeat = "retail_small", 2
 
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import matplotlib
-    import pandas as pd
-
+    on_path()
     from course import load_dataset
     from course.sims.stp import customer_features
     from course.widgets.stp import attractiveness_scorer, perceptual_map, segment_explorer
@@ -182,31 +129,23 @@ def main(argv: list[str] | None = None) -> dict:
     runs = {}
     for lang in args.lang:
         runs[lang] = {
-            "segment_explorer": bench_widget(
+            "segment_explorer": bench_kind(
                 "segment_explorer", lambda lang=lang: segment_explorer(features, lang=lang),
                 SEGMENT_MOVES, args.repeat),
-            "attractiveness_scorer": bench_widget(
+            "attractiveness_scorer": bench_kind(
                 "attractiveness_scorer", lambda lang=lang: attractiveness_scorer(lang=lang),
                 ATTRACTIVENESS_MOVES, args.repeat),
-            "perceptual_map": bench_widget(
+            "perceptual_map": bench_kind(
                 "perceptual_map", lambda lang=lang: perceptual_map(lang=lang), MAP_MOVES,
                 args.repeat),
         }
-    in_place = [c["in_place_median"] for r in runs.values() for w in r.values()
-                for c in w["controls"].values()]
-    redraw = [c["full_redraw_median"] for r in runs.values() for w in r.values()
-              for c in w["controls"].values()]
     results = {
         "benchmark": "bench_widgets_ch02", "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "dataset": args.dataset, "rows": len(tx), "customers": len(features),
         "load_seconds": load_seconds, "feature_seconds": feature_seconds,
         "kmeans_seconds_per_k": kmeans, "repeat": args.repeat, "runs": runs,
-        "slowest_in_place_median": max(in_place),
-        "ratio_full_redraw_to_in_place": statistics.median(redraw) / statistics.median(in_place),
-        "environment": {"python": platform.python_version(), "pandas": pd.__version__,
-                        "matplotlib": matplotlib.__version__, "platform": platform.platform(),
-                        "cpus": os.cpu_count(),
-                        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None},
+        **overall(runs),
+        "environment": environment(),
     }
     print(f"{args.dataset}: {len(tx):,} rows, {len(features):,} customers (loaded in "
           f"{load_seconds:.2f} s, features in {feature_seconds:.2f} s)")
@@ -222,15 +161,9 @@ def main(argv: list[str] | None = None) -> dict:
                       f"{1000 * c['full_redraw_median']:>16.1f}"
                       f"{c['ratio_full_redraw_to_in_place']:>7.1f}x{cold}")
             print(f"{name:<24}{lang:<6}{'(build)':<13}{1000 * w['build_seconds']:>12.1f}")
-    print(f"slowest control, in place: {1000 * results['slowest_in_place_median']:.1f} ms median")
-    print(f"ratio full redraw / in place: {results['ratio_full_redraw_to_in_place']:.1f}x "
-          "(median over controls)")
+    print_overall(results)
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        out = RESULTS / f"bench_widgets_ch02_{args.dataset}_{stamp}.json"
-        out.write_text(json.dumps(results, indent=2), encoding="utf-8")
-        print(f"results written to {out.relative_to(ROOT)}")
+        save(results, f"bench_widgets_ch02_{args.dataset}")
     return results
 
 

@@ -25,20 +25,9 @@ information only: no test asserts on them.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import platform
-import statistics
-import sys
-import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-from widgetbench import moves
-
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
+from widgetbench import bench_widget, environment, on_path, overall, parser, print_overall, save
 
 LEVEL_MOVES = ["safety", "esteem", None, "physiological", "belonging", "self_actualisation"]
 
@@ -59,66 +48,14 @@ def control_moves() -> dict[str, list]:
             **{f"appeal_{key}": LEVEL_MOVES for key in APPEALS}}
 
 
-def timed_set(widget, control: str, value) -> float:
-    """Set the control's value (which runs the update) and return the seconds taken."""
-    target = widget.controls[control]
-    start = time.perf_counter()
-    target.value = value
-    return time.perf_counter() - start
-
-
 def bench_pyramid(make, controls: dict[str, list], repeat: int) -> dict:
-    """Time each control of an in-place pyramid against a full-redraw one.
+    """Time each control of an in-place pyramid against a full-redraw one and the model alone.
 
-    Parameters
-    ----------
-    make : callable
-        ``make()`` returns a new :class:`~course.widgets.needs.NeedsPyramid`.
-    controls : dict
-        Control name -> values to move it through.
-    repeat : int
-        Updates timed per control and way.
-
-    Returns
-    -------
-    dict
-        Build seconds of both, and per control every update's seconds in
-        place, with a full redraw and of the model and table alone, their
-        medians and the ratio full redraw / in place.
+    The controls are the pyramid's ``controls`` dict; both pyramids must show the
+    same ``summary`` and ``reach`` after every move (see :func:`widgetbench.bench_widget`).
     """
-    start = time.perf_counter()
-    fast = make()
-    build_fast = time.perf_counter() - start
-    start = time.perf_counter()
-    full = make()
-    build_full = time.perf_counter() - start
-    full._in_place = False
-    model = make()
-    model._draw = lambda *args, **kwargs: None  # the model and the table, no plot
-    out = {"build_seconds": build_fast, "build_seconds_full_redraw": build_full,
-           "controls": {}}
-    for control, values in controls.items():
-        in_place, redraw, model_only = [], [], []
-        for value in moves(values, repeat):
-            in_place.append(timed_set(fast, control, value))
-            redraw.append(timed_set(full, control, value))
-            model_only.append(timed_set(model, control, value))
-            if not (fast.summary.equals(full.summary) and fast.reach.equals(full.reach)):
-                raise AssertionError(f"{control}={value!r}: the in-place and the full-redraw "
-                                     "widgets show different results")
-        if fast.png == full.png:  # different drawing paths make different bytes
-            raise AssertionError(f"{control}: the baseline did not draw its own figure")
-        out["controls"][control] = {
-            "values": [str(v) for v in moves(values, repeat)],
-            "in_place_seconds": in_place, "full_redraw_seconds": redraw,
-            "model_and_table_seconds": model_only,
-            "in_place_median": statistics.median(in_place),
-            "full_redraw_median": statistics.median(redraw),
-            "model_and_table_median": statistics.median(model_only),
-            "ratio_full_redraw_to_in_place":
-                statistics.median(redraw) / statistics.median(in_place),
-        }
-    return out
+    return bench_widget(make, controls, repeat, lambda w: (w.summary, w.reach),
+                        control_of=lambda w, name: w.controls[name], model=True, record=str)
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -134,26 +71,15 @@ def main(argv: list[str] | None = None) -> dict:
     dict
         The results written to JSON.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--respondents", type=int, default=2000,
-                        help="respondents in the generated survey (default 2000; the "
-                             "lecture's has 600)")
-    parser.add_argument("--repeat", type=int, default=9,
-                        help="updates timed per control and way (default 9)")
-    parser.add_argument("--lang", nargs="+", default=["en", "zh"], choices=["en", "zh"],
-                        help="languages to time (default: en zh)")
-    parser.add_argument("--quick", action="store_true",
-                        help="300 respondents, 2 updates per control: a smoke test")
-    parser.add_argument("--no-save", action="store_true", help="do not write JSON")
-    args = parser.parse_args(argv)
+    p = parser(__doc__.splitlines()[0], "300 respondents, 2 updates per control: a smoke test")
+    p.add_argument("--respondents", type=int, default=2000,
+                   help="respondents in the generated survey (default 2000; the "
+                        "lecture's has 600)")
+    args = p.parse_args(argv)
     if args.quick:
         args.respondents, args.repeat = 300, 2
 
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import matplotlib
-    import pandas as pd
-
+    on_path()
     from course.synthetic.needs import make_survey
     from course.widgets.needs import needs_pyramid
 
@@ -162,20 +88,14 @@ def main(argv: list[str] | None = None) -> dict:
     runs = {lang: bench_pyramid(lambda lang=lang: needs_pyramid(survey, lang=lang), controls,
                                 args.repeat)
             for lang in args.lang}
-    in_place = [c["in_place_median"] for r in runs.values() for c in r["controls"].values()]
-    redraw = [c["full_redraw_median"] for r in runs.values() for c in r["controls"].values()]
     results = {
         "benchmark": "bench_widgets_ch04",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "respondents": args.respondents,
         "repeat": args.repeat,
         "runs": runs,
-        "slowest_in_place_median": max(in_place),
-        "ratio_full_redraw_to_in_place": statistics.median(redraw) / statistics.median(in_place),
-        "environment": {"python": platform.python_version(), "pandas": pd.__version__,
-                        "matplotlib": matplotlib.__version__,
-                        "platform": platform.platform(), "cpus": os.cpu_count(),
-                        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None},
+        **overall(runs),
+        "environment": environment(),
     }
     print(f"needs survey: {args.respondents:,} respondents; {args.repeat} updates per control "
           "and way")
@@ -189,15 +109,9 @@ def main(argv: list[str] | None = None) -> dict:
                   f"{1000 * c['model_and_table_median']:>16.1f}")
         print(f"{lang:<6}{'(build)':<22}{1000 * run['build_seconds']:>12.1f}"
               f"{1000 * run['build_seconds_full_redraw']:>16.1f}")
-    print(f"slowest control, in place: {1000 * results['slowest_in_place_median']:.1f} ms median")
-    print(f"ratio full redraw / in place: {results['ratio_full_redraw_to_in_place']:.1f}x "
-          "(median over controls)")
+    print_overall(results)
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        out = RESULTS / f"bench_widgets_ch04_{args.respondents}_{stamp}.json"
-        out.write_text(json.dumps(results, indent=2), encoding="utf-8")
-        print(f"results written to {out.relative_to(ROOT)}")
+        save(results, f"bench_widgets_ch04_{args.respondents}")
     return results
 
 

@@ -24,20 +24,10 @@ information only: no test asserts on them.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import platform
-import statistics
-import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-from widgetbench import moves
-
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
+from widgetbench import bench_widget, environment, on_path, overall, parser, print_overall, save
 
 #: The values each control is moved through, in turn (cycled when repeats exceed them).
 WHALE_MOVES = {
@@ -54,80 +44,14 @@ MATRIX_MOVES = {
 }
 
 
-def timed_set(widget, control: str, value) -> tuple[float, float]:
-    """Set ``widget.<control>.value`` (which runs the update); return wall and CPU seconds.
-
-    On a shared machine the wall time includes waiting for a core; the CPU time of this
-    process is what the update itself costs.
-    """
-    slider = getattr(widget, control)
-    start, cpu = time.perf_counter(), time.process_time()
-    slider.value = value
-    return time.perf_counter() - start, time.process_time() - cpu
-
-
-def _same(a, b) -> bool:
-    if hasattr(a, "equals"):
-        return bool(a.equals(b))
-    return a == b
-
-
 def bench_explorer(make, controls: dict[str, list], repeat: int) -> dict:
-    """Time each control of an in-place explorer against a full-redraw one.
+    """Time each control of an in-place explorer against a full-redraw one and the model alone.
 
-    Parameters
-    ----------
-    make : callable
-        ``make()`` returns a new explorer.
-    controls : dict
-        Control name -> values to move it through.
-    repeat : int
-        Updates timed per control and way.
-
-    Returns
-    -------
-    dict
-        Build seconds, and per control every update's seconds in place, with a
-        full redraw and for the model and table alone, their medians and the
-        ratio full redraw / in place.
+    Both must show the same ``summary`` after every move; the in-place updates'
+    CPU seconds are recorded too: on a shared machine the wall time includes
+    waiting for a core (see :func:`widgetbench.bench_widget`).
     """
-    start = time.perf_counter()
-    fast = make()
-    build_fast = time.perf_counter() - start
-    start = time.perf_counter()
-    full = make()
-    build_full = time.perf_counter() - start
-    full._in_place = False
-    model = make()
-    model._draw = lambda *args, **kwargs: None  # the model and the table, no plot
-    out = {"build_seconds": build_fast, "build_seconds_full_redraw": build_full,
-           "controls": {}}
-    for control, values in controls.items():
-        in_place, in_place_cpu, redraw, model_only = [], [], [], []
-        for value in moves(values, repeat):
-            wall, cpu = timed_set(fast, control, value)
-            in_place.append(wall)
-            in_place_cpu.append(cpu)
-            redraw.append(timed_set(full, control, value)[0])
-            model_only.append(timed_set(model, control, value)[0])
-            if not _same(fast.summary, full.summary):
-                raise AssertionError(f"{control}={value!r}: the in-place and the full-redraw "
-                                     "widgets show different numbers")
-        if fast.png == full.png:  # different drawing paths make different bytes
-            raise AssertionError(f"{control}: the baseline did not draw its own figure")
-        out["controls"][control] = {
-            "values": moves(values, repeat),
-            "in_place_seconds": in_place, "in_place_cpu_seconds": in_place_cpu,
-            "full_redraw_seconds": redraw,
-            "model_and_table_seconds": model_only,
-            "in_place_median": statistics.median(in_place),
-            "in_place_cpu_median": statistics.median(in_place_cpu),
-            "full_redraw_median": statistics.median(redraw),
-            "model_and_table_median": statistics.median(model_only),
-            "ratio_full_redraw_to_in_place":
-                statistics.median(redraw) / statistics.median(in_place),
-        }
-    return out
+    return bench_widget(make, controls, repeat, lambda w: w.summary, model=True, cpu=True)
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -143,23 +67,13 @@ def main(argv: list[str] | None = None) -> dict:
     dict
         The results written to JSON.
     """
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=9,
-                        help="updates timed per control and way (default 9)")
-    parser.add_argument("--lang", nargs="+", default=["en", "zh"], choices=["en", "zh"],
-                        help="languages to time (default: en zh)")
-    parser.add_argument("--quick", action="store_true",
-                        help="a generated shop of 120 customers, 2 updates: a smoke test")
-    parser.add_argument("--no-save", action="store_true", help="do not write JSON")
-    args = parser.parse_args(argv)
+    p = parser(__doc__.splitlines()[0],
+               "a generated shop of 120 customers, 2 updates: a smoke test")
+    args = p.parse_args(argv)
     if args.quick:
         args.repeat = 2
 
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import matplotlib
-    import pandas as pd
-
+    on_path()
     from course import load_dataset
     from course.sims.selection import retail_activity
     from course.synthetic.selection import make_accounts, make_selection_transactions
@@ -183,12 +97,6 @@ def main(argv: list[str] | None = None) -> dict:
                 lambda lang=lang: value_matrix_explorer(accounts, lang=lang), MATRIX_MOVES,
                 args.repeat),
         }
-    in_place = [c["in_place_median"] for r in runs.values() for e in r.values()
-                for c in e["controls"].values()]
-    in_place_cpu = [c["in_place_cpu_median"] for r in runs.values() for e in r.values()
-                    for c in e["controls"].values()]
-    redraw = [c["full_redraw_median"] for r in runs.values() for e in r.values()
-              for c in e["controls"].values()]
     results = {
         "benchmark": "bench_widgets_ch06",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -199,13 +107,8 @@ def main(argv: list[str] | None = None) -> dict:
         "load_seconds": load_seconds,
         "repeat": args.repeat,
         "runs": runs,
-        "slowest_in_place_median": max(in_place),
-        "slowest_in_place_cpu_median": max(in_place_cpu),
-        "ratio_full_redraw_to_in_place": statistics.median(redraw) / statistics.median(in_place),
-        "environment": {"python": platform.python_version(), "pandas": pd.__version__,
-                        "matplotlib": matplotlib.__version__,
-                        "platform": platform.platform(), "cpus": os.cpu_count(),
-                        "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None},
+        **overall(runs, cpu=True),
+        "environment": environment(),
     }
 
     print(f"{dataset}: {len(activity):,} rows, {results['customers']:,} customers; "
@@ -226,16 +129,9 @@ def main(argv: list[str] | None = None) -> dict:
             print(f"{short:<14}{lang:<6}{'(build)':<16}"
                   f"{1000 * explorer['build_seconds']:>12.1f}{'':>10}"
                   f"{1000 * explorer['build_seconds_full_redraw']:>16.1f}")
-    print(f"slowest control, in place: {1000 * results['slowest_in_place_median']:.1f} ms "
-          f"median ({1000 * results['slowest_in_place_cpu_median']:.1f} ms CPU)")
-    print(f"ratio full redraw / in place: {results['ratio_full_redraw_to_in_place']:.1f}x "
-          "(median over controls)")
+    print_overall(results)
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        out = RESULTS / f"bench_widgets_ch06_{stamp}.json"
-        out.write_text(json.dumps(results, indent=2), encoding="utf-8")
-        print(f"results written to {out.relative_to(ROOT)}")
+        save(results, "bench_widgets_ch06")
     return results
 
 

@@ -18,20 +18,10 @@ baseline / in place. The "who is alive" widget runs on the full CDNOW sample
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import platform
-import statistics
-import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-from widgetbench import moves
-
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
+from widgetbench import bench_widget, environment, on_path, parser, save
 
 CLV_MOVES = {
     "margin": [150.0, 60.0, 300.0, 100.0],
@@ -52,15 +42,9 @@ ALIVE_MOVES = {
     "frequency": [10, 0, 3, 20, 2],
     "recency": [30.0, 5.0, 20.0, 12.5],
     "age": [30.0, 45.0, 38.9, 20.0],
-    "customer": None,  # the widget's own CDNOW customers
+    # the widget's own CDNOW customers, from the dropdown
+    "customer": lambda w: [v for _, v in w.customer.options if v][::-1] + [""],
 }
-
-
-def timed_set(widget, control: str, value) -> float:
-    """Set ``widget.<control>.value`` (which runs the update); return the seconds taken."""
-    start = time.perf_counter()
-    getattr(widget, control).value = value
-    return time.perf_counter() - start
 
 
 def _shown(widget) -> str:
@@ -68,59 +52,23 @@ def _shown(widget) -> str:
     return widget.table.value
 
 
-def bench_widget(make, controls: dict, repeat: int) -> dict:
+def bench_chapter_widget(make, controls: dict, repeat: int) -> dict:
     """Time each control of an in-place widget against a full-redraw one.
 
-    Returns
-    -------
-    dict
-        Build seconds, and per control the seconds of every update in place and with
-        a full redraw, their medians and the ratio full redraw / in place.
+    Both must show the same table after every move (see :func:`widgetbench.bench_widget`).
     """
-    start = time.perf_counter()
-    fast = make()
-    build = time.perf_counter() - start
-    full = make()
-    full._in_place = False
-    out = {"build_seconds": build, "controls": {}}
-    for control, values in controls.items():
-        if values is None:  # a dropdown: its own options
-            values = [v for _, v in fast.customer.options if v][::-1] + [""]
-        in_place, redraw = [], []
-        for value in moves(values, repeat):
-            in_place.append(timed_set(fast, control, value))
-            redraw.append(timed_set(full, control, value))
-            if _shown(fast) != _shown(full):
-                raise AssertionError(f"{control}={value!r}: the in-place and the full-redraw "
-                                     "widgets show different numbers")
-        out["controls"][control] = {
-            "values": [v if not isinstance(v, float) else round(v, 4)
-                       for v in moves(values, repeat)],
-            "in_place_seconds": in_place, "full_redraw_seconds": redraw,
-            "in_place_median": statistics.median(in_place),
-            "full_redraw_median": statistics.median(redraw),
-            "ratio_full_redraw_to_in_place":
-                statistics.median(redraw) / statistics.median(in_place),
-        }
-    return out
+    return bench_widget(make, controls, repeat, _shown, full_build=False, check_png=False,
+                        record=lambda v: v if not isinstance(v, float) else round(v, 4))
 
 
 def main(argv: list[str] | None = None) -> dict:
     """Run the benchmark, print a table and write the JSON results."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=9,
-                        help="updates timed per control and way (default 9)")
-    parser.add_argument("--lang", nargs="+", default=["en", "zh"], choices=["en", "zh"])
-    parser.add_argument("--quick", action="store_true",
-                        help="English only, 2 updates per control: a smoke test")
-    parser.add_argument("--no-save", action="store_true", help="do not write JSON")
-    args = parser.parse_args(argv)
+    p = parser(__doc__.splitlines()[0], "English only, 2 updates per control: a smoke test",
+               lang_help=None)
+    args = p.parse_args(argv)
     if args.quick:
         args.repeat, args.lang = 2, ["en"]
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import matplotlib
-
+    on_path()
     from course.sims.clv import cdnow_summary, fit_bgnbd
     from course.widgets.clv import alive_explorer, clv_calculator, retention_economics
 
@@ -131,20 +79,20 @@ def main(argv: list[str] | None = None) -> dict:
     runs = {}
     for lang in args.lang:
         runs[lang] = {
-            "clv_calculator": bench_widget(lambda lang=lang: clv_calculator(lang=lang),
-                                           CLV_MOVES, args.repeat),
-            "retention_economics": bench_widget(
+            "clv_calculator": bench_chapter_widget(
+                lambda lang=lang: clv_calculator(lang=lang), CLV_MOVES, args.repeat),
+            "retention_economics": bench_chapter_widget(
                 lambda lang=lang: retention_economics(lang=lang), RETENTION_MOVES,
                 args.repeat),
-            "alive_explorer": bench_widget(
+            "alive_explorer": bench_chapter_widget(
                 lambda lang=lang: alive_explorer(summary, params, lang=lang), ALIVE_MOVES,
                 args.repeat),
         }
+    env = environment()
     results = {
         "benchmark": "bench_widgets_ch07",
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(), "matplotlib": matplotlib.__version__,
-        "cpus": os.cpu_count(), "repeat": args.repeat,
+        **{k: env[k] for k in ("python", "matplotlib", "cpus")}, "repeat": args.repeat,
         "cdnow_load_and_fit_seconds": fit_seconds, "runs": runs,
     }
     print(f"chapter 7 widgets: median update (ms), {args.repeat} updates per control; "
@@ -158,11 +106,7 @@ def main(argv: list[str] | None = None) -> dict:
                       f"{c['full_redraw_median'] * 1000:>13.1f}"
                       f"{c['ratio_full_redraw_to_in_place']:>8.2f}")
     if not args.no_save:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        path = RESULTS / f"bench_widgets_ch07_{stamp}.json"
-        path.write_text(json.dumps(results, indent=1), encoding="utf-8")
-        print(f"results: {path.relative_to(ROOT)}")
+        save(results, "bench_widgets_ch07")
     return results
 
 

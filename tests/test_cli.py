@@ -37,10 +37,17 @@ def test_grade_missing_folder_is_a_clear_error(tmp_path, capsys):
     assert "absent does not exist" in capsys.readouterr().err
 
 
-def test_unknown_assignment_is_a_clear_error(tmp_path, capsys):
+def test_unknown_assignment_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    from autograder import coursedir
+
     assert main(["grade", "ch99", str(tmp_path), "--out", str(tmp_path / "o")]) == 2
     assert "unknown assignment 'ch99'" in capsys.readouterr().err
-    assert main(["release", "capstone"]) == 2  # in the syllabus, no source yet
+    # an assignment of the syllabus whose source is not written yet: a course folder
+    # whose solutions/ holds chapter 5 only
+    (tmp_path / "solutions" / "ch05").mkdir(parents=True)
+    (tmp_path / "solutions" / "ch05" / "ch05.ipynb").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(coursedir, "SOLUTIONS_DIR", tmp_path / "solutions")
+    assert main(["release", "capstone"]) == 2
     assert "has no source notebook yet" in capsys.readouterr().err
 
 

@@ -11,17 +11,9 @@ with ``--force``, never wipes the manual grade.
 
 from __future__ import annotations
 
-import csv
-import json
-import os
-import secrets
-import socket
 import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 
+import manual_kit
 import nbformat
 import pytest
 from conftest import CLI, read_grades
@@ -44,29 +36,15 @@ def _grade(subs, out, *extra) -> subprocess.CompletedProcess:
 
 
 def _give_manual_grade(out, student: str, points: float) -> None:
-    """What nbgrader's formgrader does when the instructor types a score and saves it."""
-    from nbgrader.api import Gradebook
-
-    with Gradebook(f"sqlite:///{out / 'gradebook.db'}") as gb:
-        grade = gb.find_grade(WRITTEN, "ch05", "ch05", nbgrader_id(student))
-        grade.manual_score = points
-        grade.needs_manual_grade = False
-        gb.db.commit()
+    manual_kit.give_manual_grade(out, "ch05", WRITTEN, student, points)
 
 
 def _manual_score(out, student: str):
-    from nbgrader.api import Gradebook
-
-    with Gradebook(f"sqlite:///{out / 'gradebook.db'}") as gb:
-        return gb.find_grade(WRITTEN, "ch05", "ch05", nbgrader_id(student)).manual_score
+    return manual_kit.manual_score(out, "ch05", WRITTEN, student)
 
 
 def _export(out) -> dict[str, dict]:
-    run = subprocess.run([*CLI, "export", "ch05", "--out", str(out)], capture_output=True,
-                         text=True, timeout=300, check=False)
-    assert run.returncode == 0, run.stderr[-3000:]
-    with (out / "gradebook_export.csv").open(encoding="utf-8", newline="") as fh:
-        return {row["student_id"]: row for row in csv.DictReader(fh)}
+    return manual_kit.export(out, "ch05")
 
 
 @pytest.fixture(scope="module")
@@ -137,58 +115,18 @@ def test_formgrade_command_points_at_the_course_directory(graded):
     assert (out / "nbgrader_config.py").is_file()  # read from the working folder
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _call(url: str, token: str, data: dict | None = None):
-    request = urllib.request.Request(
-        url, method="GET" if data is None else "PUT",
-        data=None if data is None else json.dumps(data).encode(),
-        headers={"Authorization": f"token {token}", "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=20) as response:
-        return json.loads(response.read().decode("utf-8"))
-
-
 def test_grading_in_the_formgrader_started_by_crm_course(graded, tmp_path):
     _, out, _ = graded
-    port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), HOME=str(tmp_path))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "autograder.cli", "formgrade", "--out", str(out), "--no-browser",
-         "--port", str(port), "ch05", "--", f"--IdentityProvider.token={token}",
-         "--ServerApp.ip=127.0.0.1", "--ServerApp.port_retries=0"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    api = f"http://127.0.0.1:{port}/formgrader/api"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                notebooks = _call(f"{api}/submitted_notebooks/ch05/ch05", token)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    proc.kill()
-                    raise AssertionError("the formgrader did not start:\n"
-                                         + proc.communicate(timeout=30)[0]) from None
-                time.sleep(0.5)
+    with manual_kit.formgrader(out, "ch05", tmp_path) as (api, token, notebooks):
         chen = next(n for n in notebooks if n["student"] == nbgrader_id("chen_wrong"))
         assert chen["max_score"] == 19 and chen["needs_manual_grade"] is False  # blank: 0
-        grades = _call(f"{api}/grades?submission_id={chen['id']}", token)
+        grades = manual_kit.call(f"{api}/grades?submission_id={chen['id']}", token)
         written = next(g for g in grades if g["name"] == WRITTEN)
         assert written["cell_type"] == "markdown" and written["auto_score"] == 0
         # the instructor gives 1 point anyway (the answer was in a cell of its own, say)
-        saved = _call(f"{api}/grade/{written['id']}", token,
-                      {"manual_score": 1, "extra_credit": None})
+        saved = manual_kit.call(f"{api}/grade/{written['id']}", token,
+                                {"manual_score": 1, "extra_credit": None})
         assert saved["manual_score"] == 1
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
     exported = _export(out)
     before = expected()["chen_wrong"][0]
     assert float(exported[nbgrader_id("chen_wrong")]["score"]) == pytest.approx(before + 1)

@@ -222,3 +222,112 @@ def compare_numbers(expected: dict, got, atol: float = 1e-3) -> list[tuple[str, 
             ok = abs(float(value) - float(right)) <= atol
         rows.append((key, ok, "" if ok else f"{key} is not right for your data"))
     return rows
+
+
+# ------------------------------------------------------------ building hidden cases
+
+
+def no_cases(seed) -> list[Case]:
+    """The cases of a quiz or a numbers task: one placeholder, no generated inputs.
+
+    Examples
+    --------
+    >>> no_cases(0)
+    [Case(name='quiz', args=(), kwargs={}, description='no generated inputs')]
+    """
+    return [Case("quiz", (), {}, "no generated inputs")]
+
+
+def empty_transactions() -> pd.DataFrame:
+    """Order lines in the course schema with no rows, each column of its usual dtype.
+
+    Examples
+    --------
+    >>> tx = empty_transactions()
+    >>> len(tx), str(tx["quantity"].dtype), str(tx["amount"].dtype)
+    (0, 'int64', 'float64')
+    """
+    from course.synthetic import transactions_from_rows
+
+    return transactions_from_rows([]).astype({
+        "customer_id": str, "order_id": str, "quantity": "int64", "unit_price": "float64",
+        "amount": "float64"})
+
+
+def random_day(rng, start: str = "2024-01-01", days: int = 300) -> pd.Timestamp:
+    """A day drawn uniformly from the ``days`` days from ``start`` (one draw of ``rng``).
+
+    Examples
+    --------
+    >>> random_day(np.random.default_rng(0), days=1)
+    Timestamp('2024-01-01 00:00:00')
+    """
+    return pd.Timestamp(start) + pd.Timedelta(days=int(rng.integers(0, days)))
+
+
+def random_price(rng) -> float:
+    """A unit price from 2 to 60, rounded to cents (one draw of ``rng``).
+
+    Examples
+    --------
+    >>> 2 <= random_price(np.random.default_rng(0)) <= 60
+    True
+    """
+    return round(float(rng.uniform(2, 60)), 2)
+
+
+def with_rows(shop: pd.DataFrame, rows, make: Callable | None = None) -> pd.DataFrame:
+    """``shop`` with extra order lines, shuffled so that no edge case sits at the end.
+
+    Parameters
+    ----------
+    shop : DataFrame
+        Order lines of a background shop (may be empty).
+    rows : list of tuple
+        ``(customer, order, date, quantity, price)`` rows of the edge case.
+    make : callable, optional
+        Turns ``rows`` into order lines (default
+        :func:`course.synthetic.transactions_from_rows`).
+
+    Returns
+    -------
+    DataFrame
+        The lines of both, in an order fixed by their number (the same for
+        every run), with a fresh 0, 1, 2, ... index.
+
+    Examples
+    --------
+    >>> out = with_rows(empty_transactions(), [("a", "1", "2024-01-02", 3, 2.5)])
+    >>> out[["customer_id", "amount"]].to_dict("records")
+    [{'customer_id': 'a', 'amount': 7.5}]
+    """
+    if make is None:
+        from course.synthetic import transactions_from_rows as make
+    extra = make(rows)
+    out = pd.concat([shop, extra], ignore_index=True) if len(shop) else extra
+    return out.sample(frac=1.0, random_state=len(out)).reset_index(drop=True)
+
+
+def quiz_question(qid: str, points: float, key: dict) -> Question:
+    """The quiz of an assignment: the dict ``quiz_answers``, compared with ``key``.
+
+    Examples
+    --------
+    >>> q = quiz_question("demo_q5", 4, {"1": "a"})
+    >>> q.kind, q.name, q.compare({"1": "a"}, {"1": "A "})
+    ('quiz', 'quiz_answers', (True, ''))
+    """
+    return Question(qid, "quiz_answers", points, None, no_cases, compare_quiz, key=key)
+
+
+def numbers_question(qid: str, points: float, expected: Callable[[str], dict]) -> Question:
+    """The task on the student's own data: the dict ``my_numbers``, ``expected(student_id)``.
+
+    Examples
+    --------
+    >>> q = numbers_question("demo_q6", 2, lambda student_id: {"n": 3})
+    >>> q.kind, q.name, q.compare(q.expected("s001"), {"n": 3})
+    ('numbers', 'my_numbers', [('n', True, '')])
+    """
+    return Question(qid, "my_numbers", points, None, no_cases, compare_numbers,
+                    expected=expected)

@@ -25,9 +25,9 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
+    numbers_question,
+    quiz_question,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.concepts import (
@@ -414,10 +414,6 @@ def cases_customer_value(seed) -> list[Case]:
     ]
 
 
-def _no_cases(seed) -> list[Case]:
-    return [Case("quiz", (), {}, "no generated inputs")]
-
-
 QUESTIONS: dict[str, Question] = {
     q.qid: q for q in [
         Question("ch01_q1", "next_delivery", 3, ref_next_delivery, cases_next_delivery,
@@ -440,9 +436,8 @@ QUESTIONS: dict[str, Question] = {
                  lambda e, g: compare_frames(e, g, what="value table"),
                  edges=("retention 1 and 0", "a customer with no margin", "one year",
                         "rows not numbered 0, 1, 2, ...")),
-        Question("ch01_q5", "quiz_answers", 4, None, _no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch01_q6", "my_numbers", 3, None, _no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch01_q5", 4, QUIZ_KEY),
+        numbers_question("ch01_q6", 3, ref_my_numbers),
     ]
 }
 

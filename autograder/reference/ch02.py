@@ -26,9 +26,9 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
+    numbers_question,
+    quiz_question,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.stp import STP_WEIGHTS, stp_data_for_student
@@ -352,10 +352,6 @@ def cases_nearest_competitor(seed) -> list[Case]:
     ]
 
 
-def _no_cases(seed) -> list[Case]:
-    return [Case("quiz", (), {}, "no generated inputs")]
-
-
 #: The quiz of ch02_q6: item -> letter.
 QUIZ_KEY = {"1": "b", "2": "c", "3": "a", "4": "c", "5": "a", "6": "b", "7": "c", "8": "a"}
 
@@ -397,9 +393,8 @@ QUESTIONS: dict[str, Question] = {
                  lambda e, g: compare_frames(e, g, what="competitor table", index_name=None),
                  edges=("an exact tie", "two brands at the same position", "only two brands",
                         "three attributes", "brands in another order")),
-        Question("ch02_q6", "quiz_answers", 4, None, _no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch02_q7", "my_numbers", 2, None, _no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch02_q6", 4, QUIZ_KEY),
+        numbers_question("ch02_q7", 2, ref_my_numbers),
     ]
 }
 

@@ -27,9 +27,9 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
+    numbers_question,
+    quiz_question,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.aidma import event_log_for_student, events_from_rows, make_event_log
@@ -453,10 +453,6 @@ def cases_cost_per_action(seed) -> list[Case]:
     ]
 
 
-def _no_cases(seed) -> list[Case]:
-    return [Case("quiz", (), {}, "no generated inputs")]
-
-
 def compare_label(expected, got) -> tuple[bool, str]:
     """Compare a stage name (or None).
 
@@ -501,9 +497,8 @@ QUESTIONS: dict[str, Question] = {
                  lambda e, g: compare_series(e, g, what="cost per action"),
                  edges=("a stage nobody reached", "a budget of zero", "a budget with cents",
                         "an observed funnel")),
-        Question("ch03_q6", "quiz_answers", 4, None, _no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch03_q7", "my_numbers", 2, None, _no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch03_q6", 4, QUIZ_KEY),
+        numbers_question("ch03_q7", 2, ref_my_numbers),
     ]
 }
 

@@ -24,9 +24,9 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
+    numbers_question,
+    quiz_question,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.needs import LEVELS, SEGMENTS, make_survey, survey_for_student
@@ -335,10 +335,6 @@ def cases_appeal_reach(seed) -> list[Case]:
     ]
 
 
-def _no_cases(seed) -> list[Case]:
-    return [Case("quiz", (), {}, "no generated inputs")]
-
-
 QUESTIONS: dict[str, Question] = {
     q.qid: q for q in [
         Question("ch04_q1", "dominant_need", 3, ref_dominant_need, cases_dominant_need,
@@ -359,9 +355,8 @@ QUESTIONS: dict[str, Question] = {
                  edges=("two appeals on one level", "a level nobody has as dominant need",
                         "blank answers count in the denominator", "another threshold",
                         "no appeals", "empty survey")),
-        Question("ch04_q4", "quiz_answers", 4, None, _no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch04_q5", "my_numbers", 3, None, _no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch04_q4", 4, QUIZ_KEY),
+        numbers_question("ch04_q5", 3, ref_my_numbers),
     ]
 }
 

@@ -23,10 +23,16 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
+    numbers_question,
+    quiz_question,
 )
-from course.synthetic import rng_from_seed, transactions_from_rows
+
+# the hidden cases' building blocks, under the short names the cases use
+from autograder.reference._cases import empty_transactions as _empty_tx
+from autograder.reference._cases import random_day as _day
+from autograder.reference._cases import random_price as _price
+from autograder.reference._cases import with_rows as _with
+from course.synthetic import rng_from_seed
 from course.synthetic.selection import (
     make_accounts,
     make_selection_transactions,
@@ -186,27 +192,6 @@ QUIZ_ITEMS = {
 MANUAL = {"ch06_q7": 3}
 
 # ---------------------------------------------------------------- hidden cases
-
-_tx = transactions_from_rows
-
-
-def _empty_tx() -> pd.DataFrame:
-    return _tx([]).astype({"customer_id": str, "order_id": str, "quantity": "int64",
-                           "unit_price": "float64", "amount": "float64"})
-
-
-def _day(rng) -> pd.Timestamp:
-    return pd.Timestamp("2024-01-01") + pd.Timedelta(days=int(rng.integers(0, 300)))
-
-
-def _price(rng) -> float:
-    return round(float(rng.uniform(2, 60)), 2)
-
-
-def _with(shop: pd.DataFrame, rows) -> pd.DataFrame:
-    extra = _tx(rows)
-    out = pd.concat([shop, extra], ignore_index=True) if len(shop) else extra
-    return out.sample(frac=1.0, random_state=len(out)).reset_index(drop=True)
 
 
 def _model(rng) -> dict:
@@ -410,10 +395,6 @@ def cases_value_matrix(seed) -> list[Case]:
     ]
 
 
-def _no_cases(seed) -> list[Case]:
-    return [Case("quiz", (), {}, "no generated inputs")]
-
-
 def _compare_profit(e, g):
     return compare_frames(e, g, what="profit table")
 
@@ -447,9 +428,8 @@ QUESTIONS: dict[str, Question] = {
                  edges=("values exactly at the cut-offs", "loss-makers with a cut-off of 0",
                         "a negative cut-off", "every account in one quadrant",
                         "rows not numbered 0, 1, 2, ...", "no accounts")),
-        Question("ch06_q5", "quiz_answers", 4, None, _no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch06_q6", "my_numbers", 2, None, _no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch06_q5", 4, QUIZ_KEY),
+        numbers_question("ch06_q6", 2, ref_my_numbers),
     ]
 }
 

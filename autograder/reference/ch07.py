@@ -24,9 +24,10 @@ from autograder.reference._cases import (
     Case,
     Question,
     compare_frames,
-    compare_numbers,
-    compare_quiz,
     compare_series,
+    numbers_question,
+    quiz_question,
+    with_rows,
 )
 from course.synthetic import rng_from_seed
 from course.synthetic.clv import (
@@ -269,8 +270,8 @@ def _lines(rows) -> pd.DataFrame:
 
 
 def _with(shop: pd.DataFrame, rows) -> pd.DataFrame:
-    out = pd.concat([shop, _lines(rows)], ignore_index=True)
-    return out.sample(frac=1.0, random_state=len(out)).reset_index(drop=True)
+    """``shop`` with extra lines in this chapter's form (amounts rounded to cents), shuffled."""
+    return with_rows(shop, rows, make=_lines)
 
 
 def _one_line_a_day(shop: pd.DataFrame) -> pd.DataFrame:
@@ -344,10 +345,6 @@ def cases_frt_table(seed) -> list[Case]:
         Case("no purchases before the end", (empty,), {"calibration_end": end},
              "nothing in the calibration period: an empty table"),
     ]
-
-
-def _no_cases(seed) -> list[Case]:
-    return [Case("quiz", (), {}, "no generated inputs")]
 
 
 def _as_number(value):
@@ -426,9 +423,8 @@ QUESTIONS: dict[str, Question] = {
                         "a purchase on the calibration end day", "customers with one purchase",
                         "purchase times during the day", "returns are not purchases",
                         "no purchases before the end")),
-        Question("ch07_q5", "quiz_answers", 4, None, _no_cases, compare_quiz, key=QUIZ_KEY),
-        Question("ch07_q6", "my_numbers", 2, None, _no_cases, compare_numbers,
-                 expected=ref_my_numbers),
+        quiz_question("ch07_q5", 4, QUIZ_KEY),
+        numbers_question("ch07_q6", 2, ref_my_numbers),
     ]
 }
 

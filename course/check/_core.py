@@ -46,7 +46,8 @@ import pandas as pd
 
 from course.i18n import LANGUAGES, both, get_language, t
 
-__all__ = ["Case", "FunctionQuestion", "NumbersQuestion", "QuizQuestion", "imported_from"]
+__all__ = ["CUSTOMER", "Case", "FunctionQuestion", "NumbersQuestion", "QuizQuestion", "course_quiz",
+           "imported_from"]
 
 #: Relative tolerance of numeric comparisons.
 RTOL = 1e-6
@@ -619,6 +620,51 @@ class QuizQuestion(_Question):
         return True, t("quiz_format_ok", n=len(self.keys), allowed=allowed)
 
 
+#: The question numbers of a chapter's quiz: eight items, ``"1"`` to ``"8"``.
+QUIZ_KEYS = tuple(str(k) for k in range(1, 9))
+#: The letters a quiz answer may be.
+QUIZ_CHOICES = ("a", "b", "c")
+#: The first hint of every chapter's quiz: the format of the answers.
+QUIZ_FORMAT_HINT = {
+    "en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
+          "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
+          "is about one question.",
+    "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
+          "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。",
+}
+#: The row noun of a table with one row per customer (客户). Chapter 1 keeps its own
+#: noun (顾客), since it teaches the difference between the two words.
+CUSTOMER = {"en": "customer", "zh": "客户"}
+
+
+def course_quiz(qid: str, item_hints: dict) -> QuizQuestion:
+    """The quiz of a chapter: ``quiz_answers``, eight items ``"1"``-``"8"``, answers a, b or c.
+
+    Parameters
+    ----------
+    qid : str
+        The question id, ``chNN_qK``.
+    item_hints : dict
+        One bilingual hint per item ``"1"`` to ``"8"``; they follow the hint
+        about the format (:data:`QUIZ_FORMAT_HINT`).
+
+    Examples
+    --------
+    >>> import course
+    >>> course.set_language("en")
+    >>> hints = {str(k): {"en": f"Item {k}.", "zh": f"第 {k} 题。"} for k in range(1, 9)}
+    >>> quiz = course_quiz("demo_q5", hints)
+    >>> quiz.name, quiz.keys[-1], quiz.choices
+    ('quiz_answers', '8', ['a', 'b', 'c'])
+    >>> quiz.check({str(k): "a" for k in range(1, 8)})
+    Not yet: no answer yet for question(s) 8
+    Run `demo.q5.hint()` for a hint.
+    False
+    """
+    return QuizQuestion(qid, "quiz_answers", keys=QUIZ_KEYS, choices=QUIZ_CHOICES,
+                        hints=[QUIZ_FORMAT_HINT], item_hints=item_hints)
+
+
 class NumbersQuestion(_Question):
     """Numbers about the student's own data in a dict; the public check looks at the form.
 
@@ -634,6 +680,8 @@ class NumbersQuestion(_Question):
         The name of the student's dict, for example ``my_numbers``.
     counts, shares : sequence of str
         The keys that are counts and the keys that are shares.
+    amounts : sequence of str, optional
+        Keys that are amounts of money: any finite number (the capstone's profits).
     hints : list of dict
         Bilingual hints.
     field_hints : dict, optional
@@ -657,10 +705,11 @@ class NumbersQuestion(_Question):
 
     def __init__(self, qid: str, name: str, counts: Sequence[str] = (),
                  shares: Sequence[str] = (), hints: Sequence[dict] = (),
-                 field_hints: dict[str, int] | None = None):
+                 field_hints: dict[str, int] | None = None, amounts: Sequence[str] = ()):
         super().__init__(qid, name, hints)
         self.counts = [str(k) for k in counts]
         self.shares = [str(k) for k in shares]
+        self.amounts = [str(k) for k in amounts]
         self.field_hints = dict(field_hints or {})
         unknown = set(self.field_hints) - set(self.keys)
         if unknown or not all(1 <= n <= len(self.hints) for n in self.field_hints.values()):
@@ -675,7 +724,7 @@ class NumbersQuestion(_Question):
 
     @property
     def keys(self) -> list[str]:
-        return [*self.counts, *self.shares]
+        return [*self.counts, *self.shares, *self.amounts]
 
     def _evaluate(self, answers) -> tuple[bool, str]:
         keys = ", ".join(map(repr, self.keys))

@@ -36,7 +36,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from course.check._core import Case, FunctionQuestion, NumbersQuestion, QuizQuestion
+from course.check._core import Case, FunctionQuestion, NumbersQuestion, course_quiz
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6"]
 
@@ -315,15 +315,8 @@ q4 = FunctionQuestion(
 
 # ------------------------------------------------------------------ q5: quiz_answers
 
-q5 = QuizQuestion(
-    "ch01_q5", "quiz_answers", keys=tuple(str(k) for k in range(1, 9)), choices=("a", "b", "c"),
-    hints=[
-        {"en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
-               "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
-               "is about one question.",
-         "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
-               "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。"},
-    ],
+q5 = course_quiz(
+    "ch01_q5",
     item_hints={
         "1": {"en": "Go through the seven differences one by one (stability, initiative, number "
                     "of transactions, quantity, time, personal service, information) and ask of "

@@ -34,11 +34,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from course.check._core import Case, FunctionQuestion, NumbersQuestion, QuizQuestion
+from course.check._core import CUSTOMER, Case, FunctionQuestion, NumbersQuestion, course_quiz
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
 
-_CUSTOMER = {"en": "customer", "zh": "客户"}
 _SEGMENT = {"en": "segment", "zh": "细分市场"}
 _BRAND = {"en": "brand", "zh": "品牌"}
 
@@ -84,7 +83,7 @@ q1 = FunctionQuestion(
          "zh": "标准差为 0 的列相除会得到 NaN：把这些列设为 0.0（例如相除前先用 "
                "std.replace(0, 1)）。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
 )
 
 # ------------------------------------------------------------------ q2: nearest_centroid
@@ -132,7 +131,7 @@ q2 = FunctionQuestion(
         {"en": "The result is a Series with the index of features: one label per customer.",
          "zh": "结果是一个以 features 的索引为索引的 Series：每位客户一个标签。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
     value_noun=_SEGMENT,
 )
 
@@ -276,15 +275,8 @@ q5 = FunctionQuestion(
 
 # ------------------------------------------------------------------ q6: quiz
 
-q6 = QuizQuestion(
-    "ch02_q6", "quiz_answers", keys=tuple(str(k) for k in range(1, 9)), choices=("a", "b", "c"),
-    hints=[
-        {"en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
-               "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
-               "is about one question.",
-         "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
-               "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。"},
-    ],
+q6 = course_quiz(
+    "ch02_q6",
     item_hints={
         "1": {"en": "Can the firm earn enough from so few buyers? Which criterion is about that?",
               "zh": "这么少的顾客，企业能赚到足够的钱吗？哪一条标准讲的是这一点？"},

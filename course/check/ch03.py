@@ -42,7 +42,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from course.check._core import Case, FunctionQuestion, NumbersQuestion, QuizQuestion
+from course.check._core import Case, FunctionQuestion, NumbersQuestion, course_quiz
 from course.synthetic.aidma import events_from_rows
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6", "q7"]
@@ -311,15 +311,8 @@ q5 = FunctionQuestion(
 
 # ---------------------------------------------------------------- q6: quiz_answers
 
-q6 = QuizQuestion(
-    "ch03_q6", "quiz_answers", keys=tuple(str(k) for k in range(1, 9)), choices=("a", "b", "c"),
-    hints=[
-        {"en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
-               "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
-               "is about one question.",
-         "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
-               "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。"},
-    ],
+q6 = course_quiz(
+    "ch03_q6",
     item_hints={
         "1": {"en": "What can a poster with only a picture and a name do for someone who has "
                     "never heard of the brand?",

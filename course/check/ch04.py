@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from course.check._core import Case, FunctionQuestion, NumbersQuestion, QuizQuestion
+from course.check._core import Case, FunctionQuestion, NumbersQuestion, course_quiz
 from course.synthetic.needs import LEVELS, survey_from_rows
 
 __all__ = ["q1", "q2", "q3", "q4", "q5"]
@@ -283,15 +283,8 @@ q3 = FunctionQuestion(
 
 # ---------------------------------------------------------------- q4: quiz_answers
 
-q4 = QuizQuestion(
-    "ch04_q4", "quiz_answers", keys=tuple(str(k) for k in range(1, 9)), choices=("a", "b", "c"),
-    hints=[
-        {"en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
-               "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
-               "is about one question.",
-         "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
-               "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。"},
-    ],
+q4 = course_quiz(
+    "ch04_q4",
     item_hints={
         "1": {"en": "What are the parents paying the extra for? Ask what harm the purchase "
                     "guards against, and whether anyone else will see it.",

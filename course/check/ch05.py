@@ -44,13 +44,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from course.check._core import Case, FunctionQuestion, NumbersQuestion, QuizQuestion
+from course.check._core import CUSTOMER, Case, FunctionQuestion, NumbersQuestion, course_quiz
 from course.synthetic import transactions_from_rows
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6"]
-
-_CUSTOMER = {"en": "customer", "zh": "客户"}
-
 
 _tx = transactions_from_rows
 
@@ -130,7 +127,7 @@ q1 = FunctionQuestion(
                "再用 as_of 减去最后一次购买的日期，然后取 .dt.days。默认的 as_of 是数据中"
                "最后一笔销售的后一天。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
 )
 
 # ----------------------------------------------------------------- q2: rfm_scores
@@ -191,7 +188,7 @@ q2 = FunctionQuestion(
          "zh": "得分 = 1 + floor(bins * 更差的人数 / n)，取整数，n 为客户总数。对最近一次消费"
                "来说数值越小越好，所以“更差”指的是数值更大：排名时用 ascending=False。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
 )
 
 # ---------------------------------------------------------------- q3: abc_classes
@@ -251,7 +248,7 @@ q3 = FunctionQuestion(
          "zh": "用 b_cut 按同样的规则得到 B 类；其余客户都是 C 类，价值为零或负数的客户也一律"
                "是 C 类。返回结果时按 values.index 的顺序排列。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
     value_noun={"en": "class", "zh": "类别"},
 )
 
@@ -311,15 +308,8 @@ q4 = FunctionQuestion(
 
 # ---------------------------------------------------------------- q5: quiz_answers
 
-q5 = QuizQuestion(
-    "ch05_q5", "quiz_answers", keys=tuple(str(k) for k in range(1, 9)), choices=("a", "b", "c"),
-    hints=[
-        {"en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
-               "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
-               "is about one question.",
-         "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
-               "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。"},
-    ],
+q5 = course_quiz(
+    "ch05_q5",
     item_hints={
         "1": {"en": "Recency is measured from the customer's last purchase to the analysis "
                     "date. When did each of them last buy?",

@@ -35,12 +35,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from course.check._core import Case, FunctionQuestion, NumbersQuestion, QuizQuestion
+from course.check._core import CUSTOMER, Case, FunctionQuestion, NumbersQuestion, course_quiz
 from course.synthetic import transactions_from_rows
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6"]
 
-_CUSTOMER = {"en": "customer", "zh": "客户"}
 _tx = transactions_from_rows
 _PROFIT_COLUMNS = ["revenue", "orders", "lines", "returns", "cost_to_serve", "profit"]
 
@@ -143,7 +142,7 @@ q1 = FunctionQuestion(
                "（fill_value=0）。然后 cost_to_serve = 每单成本 × orders + 每行成本 × lines + "
                "每次退货成本 × returns，profit = margin × revenue - cost_to_serve。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
 )
 
 # ---------------------------------------------------------------- q2: whale_curve
@@ -196,7 +195,7 @@ q2 = FunctionQuestion(
                "customer ids as the index.",
          "zh": "总利润小于或等于 0 时，每一行的 cum_share 都设为 NaN。客户编号保留为索引。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
 )
 
 # ----------------------------------------------------------- q3: profit_after_dropping
@@ -293,20 +292,13 @@ q4 = FunctionQuestion(
          "zh": "返回包含 quadrant 和 strategy 两列、以 customer_id 为索引（而不是行号）的 "
                "DataFrame。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
 )
 
 # ---------------------------------------------------------------- q5: quiz_answers
 
-q5 = QuizQuestion(
-    "ch06_q5", "quiz_answers", keys=tuple(str(k) for k in range(1, 9)), choices=("a", "b", "c"),
-    hints=[
-        {"en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
-               "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
-               "is about one question.",
-         "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
-               "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。"},
-    ],
+q5 = course_quiz(
+    "ch06_q5",
     item_hints={
         "1": {"en": "Ask two questions of the case: what did the cut save, and who heard "
                     "about it? Think of the headlines and of the carrier's other customers.",

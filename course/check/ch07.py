@@ -38,19 +38,18 @@ import math
 import pandas as pd
 
 from course.check._core import (
+    CUSTOMER,
     Case,
     FunctionQuestion,
     NumbersQuestion,
-    QuizQuestion,
     _fmt,
     _same,
     _type_name,
+    course_quiz,
 )
 from course.i18n import t
 
 __all__ = ["q1", "q2", "q3", "q4", "q5", "q6"]
-
-_CUSTOMER = {"en": "customer", "zh": "客户"}
 
 
 class _DictQuestion(FunctionQuestion):
@@ -193,7 +192,7 @@ q3 = FunctionQuestion(
                "'spurious_loyalty'；都不高：'no_loyalty'。np.select 一行就能完成。结果以 "
                "scores['customer_id'] 为索引。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
     value_noun={"en": "loyalty type", "zh": "忠诚类型"},
 )
 
@@ -257,20 +256,13 @@ q4 = FunctionQuestion(
          "zh": "返回以 customer_id 为索引的三列 frequency、recency、T。如果没有剩下任何行，"
                "就返回只有这三列的空表。"},
     ],
-    row_noun=_CUSTOMER,
+    row_noun=CUSTOMER,
 )
 
 # ---------------------------------------------------------------- q5: quiz_answers
 
-q5 = QuizQuestion(
-    "ch07_q5", "quiz_answers", keys=tuple(str(k) for k in range(1, 9)), choices=("a", "b", "c"),
-    hints=[
-        {"en": "quiz_answers maps each question number, as a string from '1' to '8', to one "
-               "letter: 'a', 'b' or 'c'. The check only looks at the format; each further hint "
-               "is about one question.",
-         "zh": "quiz_answers 是一个字典：键是字符串形式的题号 '1' 到 '8'，每个键对应一个字母："
-               "'a'、'b' 或 'c'。这里的检查只看格式；后面的每条提示各对应一道题。"},
-    ],
+q5 = course_quiz(
+    "ch07_q5",
     item_hints={
         "1": {"en": "Which kind of CRM is about the customer's contacts with every channel and "
                     "department fitting together?",

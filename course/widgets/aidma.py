@@ -32,13 +32,8 @@ from matplotlib.figure import Figure
 
 from course.i18n import setup_matplotlib, t
 from course.sims.aidma import AIDMA, AISAS_OF_AIDMA, PATHS, compare_paths, simulate_funnel
-from course.widgets.identification import (
-    InPlaceFigure,
-    _note_html,
-    _png_output,
-    _resolve_lang,
-    _try_this_html,
-)
+from course.widgets._common import note_html, png_output, resolve_lang, try_this_html
+from course.widgets.identification import InPlaceFigure
 
 __all__ = ["FunnelExplorer", "funnel_explorer"]
 
@@ -151,7 +146,7 @@ class FunnelExplorer(widgets.VBox):
 
     def __init__(self, reach: int = 100_000, budget: int = 60_000,
                  lang: str | None = None):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self._in_place = True  # False: a new figure every update (the benchmark's baseline)
         self._charts: dict[str, _FunnelChart] = {}
         self.summary = pd.DataFrame()
@@ -173,7 +168,7 @@ class FunnelExplorer(widgets.VBox):
             for stage in AIDMA}
         for stage, slider in self.weights.items():
             setattr(self, f"w_{stage}", slider)
-        self.prompt = widgets.HTML(_try_this_html("ch03_funnel_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch03_funnel_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.note = widgets.HTML()
         self.plot = widgets.Output()
@@ -227,24 +222,24 @@ class FunnelExplorer(widgets.VBox):
         chart = self._charts[path]
         self.png = chart.show(self.summary, self.comparison)
         self.figure = chart.figure  # never registered with pyplot, so no leak
-        self.plot.outputs = _png_output(self.png, t("ch03_funnel_title", lang,
+        self.plot.outputs = png_output(self.png, t("ch03_funnel_title", lang,
                                                     path=t(f"ch03_path_{path}", lang)))
 
     def _notes_html(self, plan: dict) -> str:
         lang = self.lang
         notes = []
         if sum(plan.values()) == 0 and self.budget.value > 0:
-            notes.append(_note_html(t("ch03_no_budget", lang), "warning"))
+            notes.append(note_html(t("ch03_no_budget", lang), "warning"))
         hit = self.summary.index[self.summary["bottleneck"]]
         if len(hit):
             stage = hit[0]
-            notes.append(_note_html(t("ch03_bottleneck_note", lang,
+            notes.append(note_html(t("ch03_bottleneck_note", lang,
                                       stage=_stage_name(stage, lang),
                                       drop=float(self.summary.loc[stage, "drop"]))))
         else:
-            notes.append(_note_html(t("ch03_no_bottleneck", lang), "warning"))
+            notes.append(note_html(t("ch03_no_bottleneck", lang), "warning"))
         c = self.comparison
-        notes.append(_note_html(t("ch03_compare_note", lang,
+        notes.append(note_html(t("ch03_compare_note", lang,
                                   aidma=int(c.loc["aidma", "total_purchases"]),
                                   aisas=int(c.loc["aisas", "total_purchases"]),
                                   earned=int(c.loc["aisas", "earned_purchases"]))))

@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import base64
 import html
 import math
 
@@ -35,7 +34,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import StrMethodFormatter
 
-from course.i18n import LANGUAGES, get_language, setup_matplotlib, t
+from course.i18n import setup_matplotlib, t
 from course.sims.clv import (
     BGNBD_PARAMS,
     break_even_year,
@@ -50,6 +49,7 @@ from course.sims.clv import (
     periods_to_reach,
     retention_change,
 )
+from course.widgets._common import png_output, resolve_lang, table_html, try_this_html
 from course.widgets.identification import InPlaceFigure
 
 __all__ = ["AliveExplorer", "CLVCalculator", "RetentionEconomics", "alive_explorer",
@@ -59,42 +59,6 @@ _DPI = 96
 _STYLE = {"description_width": "11em"}
 _LAYOUT = widgets.Layout(width="26em")
 _BLUE, _ORANGE, _GREY, _GREEN = "#4c72b0", "#dd8452", "#b0b0b0", "#55a868"
-
-
-def _resolve_lang(lang: str | None) -> str:
-    lang = lang or get_language()
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
-    return lang
-
-
-def _try_this_html(key: str, lang: str) -> str:
-    return (f'<div class="crm-try-this" style="margin:4px 0 8px 0;max-width:52em;'
-            f'line-height:1.45"><b>{html.escape(t("try_this", lang))}</b> '
-            f"{html.escape(t(key, lang))}</div>")
-
-
-def _png_output(png: bytes, alt: str) -> tuple[dict, ...]:
-    return ({"output_type": "display_data",
-             "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                      "text/plain": f"<Figure: {alt}>"},
-             "metadata": {}},)
-
-
-def _table_html(title: str, header: list[str], rows: list[list[str]]) -> str:
-    cell = "padding:2px 10px;text-align:right"
-    first = "padding:2px 10px;text-align:left"
-    line = "border-bottom:1px solid var(--jp-border-color1,#999)"
-    head = "".join(f'<th style="{first if i == 0 else cell};{line}">{html.escape(h)}</th>'
-                   for i, h in enumerate(header))
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{first if i == 0 else cell}">{html.escape(v)}</td>'
-                         for i, v in enumerate(row)) + "</tr>"
-        for row in rows)
-    return (f'<div class="crm-summary-box"><div style="font-weight:bold;margin:4px 0">'
-            f"{html.escape(title)}</div><table class=\"crm-summary\" "
-            f'style="border-collapse:collapse"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
 
 
 def _money(value: float) -> str:
@@ -150,7 +114,7 @@ class CLVCalculator(widgets.VBox):
 
     def __init__(self, lang: str | None = None, currency: str | None = "yuan",
                  max_periods: int = 40):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.currency = currency
         self.max_periods = int(max_periods)
         self._in_place = True
@@ -162,7 +126,7 @@ class CLVCalculator(widgets.VBox):
                                 lang, ".2f")
         self.horizon = _slider(widgets.IntSlider, 10, 1, self.max_periods, 1, "ch07_horizon",
                                lang)
-        self.prompt = widgets.HTML(_try_this_html("ch07_clv_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch07_clv_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         self.values: dict = {}
@@ -245,7 +209,7 @@ class CLVCalculator(widgets.VBox):
                  f"{v['share']:.1%}" if v["share"] is not None else t("ch07_none", lang)],
                 [t("ch07_periods_95", lang),
                  str(v["periods_95"]) if v["periods_95"] is not None else t("ch07_none", lang)]]
-        self.table.value = _table_html("CLV", ["", ""], rows)
+        self.table.value = table_html(["", ""], rows, "CLV")
 
     def _draw(self, horizon: int) -> None:
         if not self._in_place:
@@ -266,7 +230,7 @@ class CLVCalculator(widgets.VBox):
         self.ax.set_ylim(0, top * 1.12)
         self.png = self._chart.png()
         self.figure = self._chart.figure
-        self.plot.outputs = _png_output(self.png, "CLV")
+        self.plot.outputs = png_output(self.png, "CLV")
 
 
 def clv_calculator(lang: str | None = None, currency: str | None = "yuan",
@@ -327,7 +291,7 @@ class RetentionEconomics(widgets.VBox):
     MAX_YEARS = 20
 
     def __init__(self, lang: str | None = None, currency: str | None = "yuan"):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.currency = currency
         self._in_place = True
         self.cohort_size = _slider(widgets.IntSlider, 1000, 100, 10_000, 100,
@@ -342,7 +306,7 @@ class RetentionEconomics(widgets.VBox):
         self.discount = _slider(widgets.FloatSlider, 0.1, 0.0, 0.3, 0.01, "ch07_discount",
                                 lang, ".2f")
         self.years = _slider(widgets.IntSlider, 10, 1, self.MAX_YEARS, 1, "ch07_years", lang)
-        self.prompt = widgets.HTML(_try_this_html("ch07_retention_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch07_retention_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         self.result: dict = {}
@@ -442,7 +406,7 @@ class RetentionEconomics(widgets.VBox):
              year(res["break_even_after"]), ""],
         ]
         header = ["", t("ch07_before", lang), t("ch07_after", lang), t("ch07_change", lang)]
-        self.table.value = _table_html(t("ch07_cohort_title", lang), header, rows)
+        self.table.value = table_html(header, rows, t("ch07_cohort_title", lang))
 
     def _draw(self, r: float, new_r: float) -> None:
         if not self._in_place:
@@ -459,7 +423,7 @@ class RetentionEconomics(widgets.VBox):
         self.ax.set_ylim(lo - pad, hi + pad)
         self.png = self._chart.png()
         self.figure = self._chart.figure
-        self.plot.outputs = _png_output(self.png, "cohort")
+        self.plot.outputs = png_output(self.png, "cohort")
 
 
 def retention_economics(lang: str | None = None, currency: str | None = "yuan"
@@ -524,7 +488,7 @@ class AliveExplorer(widgets.VBox):
 
     def __init__(self, summary: pd.DataFrame | None = None, params: dict | None = None,
                  lang: str | None = None, weeks: float = 39.0, max_age: float = 52.0):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.summary = cdnow_summary() if summary is None else summary
         if params is None:
             params = fit_bgnbd(self.summary["frequency"], self.summary["recency"],
@@ -545,7 +509,7 @@ class AliveExplorer(widgets.VBox):
                                lang, ".1f")
         self.age = _slider(widgets.FloatSlider, 38.9, 1.0, max_age, 0.1, "ch07_age", lang,
                            ".1f")
-        self.prompt = widgets.HTML(_try_this_html("ch07_alive_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch07_alive_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         self.state: dict = {}
@@ -651,7 +615,7 @@ class AliveExplorer(widgets.VBox):
                 [t("ch07_expected_next", lang, weeks=weeks), f"{s['expected']:.2f}"]]
         if s["actual"] is not None:
             rows.append([t("ch07_actual_next", lang, weeks=weeks), str(s["actual"])])
-        html_table = _table_html(t("ch07_alive_title", lang), ["", ""], rows)
+        html_table = table_html(["", ""], rows, t("ch07_alive_title", lang))
         if note:
             html_table += (f'<div class="crm-note" style="color:#b35900">'
                            f"{html.escape(note)}</div>")
@@ -676,7 +640,7 @@ class AliveExplorer(widgets.VBox):
         right.set_ylim(0, max(float(expected.max()), 0.1) * 1.1)
         self.png = self._chart.png()
         self.figure = self._chart.figure
-        self.plot.outputs = _png_output(self.png, "P(alive)")
+        self.plot.outputs = png_output(self.png, "P(alive)")
 
 
 def alive_explorer(summary: pd.DataFrame | None = None, params: dict | None = None,

@@ -24,7 +24,6 @@ True
 
 from __future__ import annotations
 
-import base64
 import html
 import math
 
@@ -34,7 +33,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
-from course.i18n import LANGUAGES, get_language, setup_matplotlib, t
+from course.i18n import setup_matplotlib, t
 from course.sims.concepts import (
     REMEMBERING_SHOP,
     daily_kg,
@@ -47,6 +46,7 @@ from course.sims.concepts import (
     stock_path,
 )
 from course.synthetic.concepts import make_street
+from course.widgets._common import png_output, resolve_lang, try_this_html
 from course.widgets.identification import InPlaceFigure
 
 __all__ = ["RememberingShops", "RicePlanner", "remembering_shops", "rice_planner",
@@ -64,26 +64,6 @@ PLAN_DAYS = 60
 _JAR_AXIS_KG = (10.0, 20.0, 30.0, 45.0, 60.0, 80.0, 120.0)
 #: The day the planner starts (a Monday in May 1932, when the young Wang ran his shop).
 PLAN_START = "1932-05-02"
-
-
-def _resolve_lang(lang: str | None) -> str:
-    lang = lang or get_language()
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
-    return lang
-
-
-def _try_this_html(key: str, lang: str) -> str:
-    return (f'<div class="crm-try-this" style="margin:4px 0 8px 0;max-width:52em;'
-            f'line-height:1.45"><b>{html.escape(t("try_this", lang))}</b> '
-            f"{html.escape(t(key, lang))}</div>")
-
-
-def _png_output(png: bytes, alt: str) -> tuple[dict, ...]:
-    return ({"output_type": "display_data",
-             "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                      "text/plain": f"<Figure: {alt}>"},
-             "metadata": {}},)
 
 
 def _rows_html(title: str, rows: list[tuple[str, str]], note: str = "") -> str:
@@ -208,7 +188,7 @@ class RicePlanner(widgets.VBox):
 
     def __init__(self, households: pd.DataFrame | None = None, start=PLAN_START,
                  lang: str | None = None):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.base = (rice_street() if households is None else households).reset_index(drop=True)
         if self.base.empty:
             raise ValueError("the street needs at least one household")
@@ -232,7 +212,7 @@ class RicePlanner(widgets.VBox):
         self.safety = widgets.IntSlider(value=2, min=0, max=7,
                                         description=t("ch01_safety", lang), style=_STYLE,
                                         layout=_LAYOUT, continuous_update=False)
-        self.prompt = widgets.HTML(_try_this_html("ch01_planner_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch01_planner_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([self.people, self.grams, self.bag_kg, self.safety])
@@ -299,7 +279,7 @@ class RicePlanner(widgets.VBox):
         self.png = self._chart.show(self.path, daily * safety, deliveries, self.calendar,
                                     self.ids, self.featured_id)
         self.figure = self._chart.figure
-        self.plot.outputs = _png_output(self.png, t("ch01_calendar_title", lang))
+        self.plot.outputs = png_output(self.png, t("ch01_calendar_title", lang))
 
 
 def rice_planner(households: pd.DataFrame | None = None, start=PLAN_START,
@@ -451,7 +431,7 @@ class RememberingShops(widgets.VBox):
 
     def __init__(self, n_households: int = 400, lang: str | None = None,
                  margin_rate: float = 0.2):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.draws = neighbourhood_draws(n_households, periods=24, seed=0)
         self.margin_rate = margin_rate
         self._in_place = True
@@ -467,7 +447,7 @@ class RememberingShops(widgets.VBox):
         self.n_rivals = widgets.IntSlider(value=3, min=1, max=self.MAX_RIVALS, style=_STYLE,
                                           layout=_LAYOUT, continuous_update=False,
                                           description=t("ch01_n_rivals", lang))
-        self.prompt = widgets.HTML(_try_this_html("ch01_shops_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch01_shops_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([self.keep_remember, self.keep_forget, self.n_rivals])
@@ -532,7 +512,7 @@ class RememberingShops(widgets.VBox):
                                       in_place=self._in_place)
         self.png = self._chart.show(self.year, steady)
         self.figure = self._chart.figure
-        self.plot.outputs = _png_output(self.png, t("ch01_share_title", lang))
+        self.plot.outputs = png_output(self.png, t("ch01_share_title", lang))
 
 
 def remembering_shops(n_households: int = 400, lang: str | None = None,

@@ -31,7 +31,6 @@ Examples
 
 from __future__ import annotations
 
-import base64
 import html
 import io
 import math
@@ -46,7 +45,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
-from course.i18n import LANGUAGES, STRINGS, get_language, setup_matplotlib, t
+from course.i18n import STRINGS, setup_matplotlib, t
 from course.sims.identification import (
     ABC_CLASSES,
     abc_classes,
@@ -58,6 +57,7 @@ from course.sims.identification import (
     value_tiers,
     weighted_rfm,
 )
+from course.widgets._common import note_html, png_output, resolve_lang, try_this_html
 
 __all__ = ["ABCExplorer", "InPlaceFigure", "RFMExplorer", "abc_explorer", "png_bytes",
            "rfm_explorer"]
@@ -235,29 +235,11 @@ def _keep_right_margin(fig: Figure, ax, pixels: float = 18.0) -> None:
 # helpers shared by both widgets (formatting only; no model logic)
 
 
-def _resolve_lang(lang: str | None) -> str:
-    lang = lang or get_language()
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
-    return lang
-
-
 def _empty_summary() -> pd.DataFrame:
     return pd.DataFrame({"customers": pd.Series(dtype="int64"),
                          "customer_share": pd.Series(dtype="float64"),
                          "revenue": pd.Series(dtype="float64"),
                          "revenue_share": pd.Series(dtype="float64")})
-
-
-def _note_html(text: str, kind: str = "info") -> str:
-    colour = {"warning": "#b35900", "info": "var(--jp-ui-font-color2, #555)"}[kind]
-    return (f'<div class="crm-note crm-note-{kind}" style="color:{colour};'
-            f'margin:4px 0;max-width:36em">{html.escape(text)}</div>')
-
-
-def _try_this_html(key: str, lang: str) -> str:
-    return (f'<div class="crm-try-this" style="margin:4px 0 8px 0;max-width:52em;line-height:1.45">'
-            f"<b>{html.escape(t('try_this', lang))}</b> {html.escape(t(key, lang))}</div>")
 
 
 def _revenue_header(currency: str | None, lang: str) -> str:
@@ -307,14 +289,6 @@ def _summary_html(summary: pd.DataFrame, names: dict[str, str], label_header: st
         f'<thead><tr><th style="{first};border-bottom:1px solid var(--jp-border-color1,#999)">'
         f"{html.escape(label_header)}</th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}{total}</tbody></table></div>")
-
-
-def _png_output(png: bytes, alt: str) -> tuple[dict, ...]:
-    """Wrap PNG bytes as a display_data output (works with or without a kernel)."""
-    return ({"output_type": "display_data",
-             "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                      "text/plain": f"<Figure: {alt}>"},
-             "metadata": {}},)
 
 
 # ----------------------------------------------------------------------------------------
@@ -408,7 +382,7 @@ class RFMExplorer(widgets.VBox):
 
     def __init__(self, transactions: pd.DataFrame, as_of=None, lang: str | None = None,
                  currency: str | None = "gbp"):
-        self.lang = _resolve_lang(lang)
+        self.lang = resolve_lang(lang)
         self.currency = _check_currency(currency)
         self.rfm = rfm_table(transactions, as_of=as_of)
         self._scores_cache: dict[int, pd.DataFrame] = {}
@@ -430,7 +404,7 @@ class RFMExplorer(widgets.VBox):
         self.view = widgets.ToggleButtons(
             options=[(t("view_tiers", lang), "tiers"), (t("view_segments", lang), "segments")],
             value="tiers", description=t("view", lang), style=_STYLE)
-        self.prompt = widgets.HTML(_try_this_html("rfm_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("rfm_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([self.bins, self.w_r, self.w_f, self.w_m, self.view])
@@ -504,7 +478,7 @@ class RFMExplorer(widgets.VBox):
         lang = self.lang
         if view == "segments":
             return (SEGMENTS, t("rfm_title", lang), t("segment", lang),
-                    _note_html(t("rfm_weights_unused", lang)))
+                    note_html(t("rfm_weights_unused", lang)))
         return TIERS, t("rfm_tiers_title", lang), t("tier", lang), ""
 
     def _prepare(self, view: str) -> None:
@@ -517,7 +491,7 @@ class RFMExplorer(widgets.VBox):
         self.labels = pd.Series(dtype="str")
         self.figure = self.png = None
         self.table.value = (f'<div style="font-weight:bold;margin:4px 0">{html.escape(title)}'
-                            f"</div>{_note_html(message, 'warning')}")
+                            f"</div>{note_html(message, 'warning')}")
         self.plot.outputs = ()
 
     def _chart_for(self, names: dict[str, str], title: str) -> _BarChart:
@@ -530,7 +504,7 @@ class RFMExplorer(widgets.VBox):
     def _draw(self, names: dict[str, str], title: str) -> None:
         chart = self._chart_for(names, title)
         self.png = chart.show(self.summary)
-        self.plot.outputs = _png_output(self.png, title)
+        self.plot.outputs = png_output(self.png, title)
         self.figure = chart.figure  # never registered with pyplot, so no leak
 
 
@@ -689,7 +663,7 @@ class ABCExplorer(widgets.VBox):
         if not isinstance(values, pd.Series):
             raise TypeError("values must be a pandas Series of revenue per customer "
                             f"(e.g. rfm_table(tx)['monetary']), got {type(values).__name__}")
-        self.lang = _resolve_lang(lang)
+        self.lang = resolve_lang(lang)
         self.currency = _check_currency(currency)
         self.values = values
         self.curve = pareto_curve(values)
@@ -708,7 +682,7 @@ class ABCExplorer(widgets.VBox):
         self.b_cut = widgets.FloatSlider(value=0.95, min=0.6, max=0.99, step=0.01,
                                          readout_format=".0%", description=t("b_cut", lang),
                                          continuous_update=False, style=_STYLE)
-        self.prompt = widgets.HTML(_try_this_html("abc_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("abc_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([self.a_cut, self.b_cut])
@@ -768,14 +742,14 @@ class ABCExplorer(widgets.VBox):
         """
         lang = self.lang
         a, b = round(self.a_cut.value, 2), round(self.b_cut.value, 2)
-        notes = _note_html(self._note, "warning") if self._note else ""
+        notes = note_html(self._note, "warning") if self._note else ""
         self._note = ""
         title = t("abc_classes_title", lang)
         if self.curve.empty:
             self.summary, self.figure, self.png = _empty_summary(), None, None
             self.classes = pd.Series(dtype="str")
             self.table.value = (f'<div style="font-weight:bold">{html.escape(title)}</div>'
-                                f"{_note_html(t('no_customers', lang), 'warning')}")
+                                f"{note_html(t('no_customers', lang), 'warning')}")
             self.plot.outputs = ()
             return
         self.classes = abc_classes(self.values, a_cut=a, b_cut=b)
@@ -789,7 +763,7 @@ class ABCExplorer(widgets.VBox):
         if self._chart is None or not self._in_place:
             self._chart = _ParetoChart(self.curve, self.lang, in_place=self._in_place)
         self.png = self._chart.show(self.summary, a, b)
-        self.plot.outputs = _png_output(self.png, t("abc_title", self.lang))
+        self.plot.outputs = png_output(self.png, t("abc_title", self.lang))
         self.figure = self._chart.figure
 
 

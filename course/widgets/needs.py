@@ -39,13 +39,8 @@ from matplotlib.ticker import PercentFormatter
 
 from course.i18n import setup_matplotlib, t
 from course.sims.needs import DEFAULT_THRESHOLD, LEVELS, appeal_reach, level_summary
-from course.widgets.identification import (
-    InPlaceFigure,
-    _note_html,
-    _png_output,
-    _resolve_lang,
-    _try_this_html,
-)
+from course.widgets._common import note_html, png_output, resolve_lang, try_this_html
+from course.widgets.identification import InPlaceFigure
 
 __all__ = ["APPEALS", "NeedsPyramid", "needs_pyramid"]
 
@@ -148,7 +143,7 @@ class NeedsPyramid(widgets.VBox):
                  placed: dict[str, str] | None = None):
         if not isinstance(survey, pd.DataFrame):
             raise TypeError(f"survey must be a pandas DataFrame, got {type(survey).__name__}")
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.survey = survey
         self._in_place = True  # False: a new figure every update (the benchmark's baseline)
         self._chart: _PyramidChart | None = None
@@ -177,7 +172,7 @@ class NeedsPyramid(widgets.VBox):
                                   style={"description_width": "22em"},
                                   layout=widgets.Layout(width="38em"))
             for key, text_key in APPEALS.items()}
-        self.prompt = widgets.HTML(_try_this_html("ch04_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch04_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([self.threshold, self.group])
@@ -223,7 +218,7 @@ class NeedsPyramid(widgets.VBox):
         self.reach = appeal_reach(sub, placed, threshold)
         group_name = dict((v, k) for k, v in self.group.options)[group]
         if len(sub) == 0:
-            self.table.value = _note_html(t("ch04_no_respondents", lang), "warning")
+            self.table.value = note_html(t("ch04_no_respondents", lang), "warning")
             self.plot.outputs = ()
             self.figure = self.png = None
             return
@@ -270,7 +265,7 @@ class NeedsPyramid(widgets.VBox):
         if self._chart is None or not self._in_place:
             self._chart = _PyramidChart(self.lang, in_place=self._in_place)
         self.png = self._chart.show(self.summary, targeted)
-        self.plot.outputs = _png_output(self.png, f"{t('ch04_pyramid_title', self.lang)}: "
+        self.plot.outputs = png_output(self.png, f"{t('ch04_pyramid_title', self.lang)}: "
                                                   f"{group}")
         self.figure = self._chart.figure
 

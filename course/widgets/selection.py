@@ -48,13 +48,8 @@ from course.sims.selection import (
     whale_curve,
     whale_peak,
 )
-from course.widgets.identification import (
-    InPlaceFigure,
-    _note_html,
-    _png_output,
-    _resolve_lang,
-    _try_this_html,
-)
+from course.widgets._common import note_html, png_output, resolve_lang, try_this_html
+from course.widgets.identification import InPlaceFigure
 
 __all__ = ["ValueMatrixExplorer", "WhaleExplorer", "value_matrix_explorer", "whale_explorer"]
 
@@ -255,7 +250,7 @@ class WhaleExplorer(widgets.VBox):
 
     def __init__(self, transactions: pd.DataFrame, lang: str | None = None,
                  cost_model: dict | None = None):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         model = COST_MODEL | (cost_model or {})
         self.drivers = cost_drivers(transactions)
         self._chart: _WhaleChart | None = None
@@ -278,7 +273,7 @@ class WhaleExplorer(widgets.VBox):
                                       ".0f")
         self.drop_share = slider("drop_share", 0.0, 0.0, 1.0, 0.01, ".0%")
         self.fixed_share = slider("fixed_share", 0.0, 0.0, 1.0, 0.05, ".0%")
-        self.prompt = widgets.HTML(_try_this_html("ch06_whale_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch06_whale_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([getattr(self, name) for name in WHALE_CONTROLS])
@@ -324,7 +319,7 @@ class WhaleExplorer(widgets.VBox):
         n = len(self.profit)
         if n == 0:
             self.after, self.summary = pd.Series([0.0]), {}
-            self.table.value = _note_html(t("no_customers", lang), "warning")
+            self.table.value = note_html(t("no_customers", lang), "warning")
             self.plot.outputs = ()
             return
         if fixed != self._fixed:
@@ -351,7 +346,7 @@ class WhaleExplorer(widgets.VBox):
             (t("ch06_best_row", lang), t("ch06_best_value", lang, k=self.summary["best_k"],
                                          profit=_money(self.summary["best"], lang))),
         ]
-        notes = "" if total > 0 else _note_html(t("ch06_no_shares", lang), "warning")
+        notes = "" if total > 0 else note_html(t("ch06_no_shares", lang), "warning")
         self.table.value = _rows_html(rows, t("ch06_whale_table", lang), notes)
         self._draw(k)
 
@@ -360,7 +355,7 @@ class WhaleExplorer(widgets.VBox):
             self._chart = _WhaleChart(self.lang, in_place=self._in_place)
         self.png = self._chart.show(self.curve, self.peak, self.after,
                                     float(self.drop_share.value), k, self._envelope)
-        self.plot.outputs = _png_output(self.png, t("ch06_whale_title", self.lang))
+        self.plot.outputs = png_output(self.png, t("ch06_whale_title", self.lang))
         self.figure = self._chart.figure
 
 
@@ -470,7 +465,7 @@ class ValueMatrixExplorer(widgets.VBox):
 
     def __init__(self, customers: pd.DataFrame, lang: str | None = None,
                  current_cut: float | None = None, potential_cut: float | None = None):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.customers = customers.reset_index(drop=True)
         cur = self.customers["current_value"].to_numpy(dtype=float)
         pot = self.customers["potential_value"].to_numpy(dtype=float)
@@ -492,7 +487,7 @@ class ValueMatrixExplorer(widgets.VBox):
             value=round(p0 / step_p) * step_p, min=0.0, max=max(p_max, step_p), step=step_p,
             readout_format=",.0f", description=t("ch06_potential_cut", lang),
             continuous_update=False, style=_STYLE, layout=_LAYOUT)
-        self.prompt = widgets.HTML(_try_this_html("ch06_matrix_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch06_matrix_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         controls = widgets.VBox([self.current_cut, self.potential_cut])
@@ -552,7 +547,7 @@ class ValueMatrixExplorer(widgets.VBox):
         if self._chart is None or not self._in_place:
             self._chart = _MatrixChart(self.customers, self.lang, in_place=self._in_place)
         self.png = self._chart.show(self.kinds["quadrant"], self.summary, c_cut, p_cut)
-        self.plot.outputs = _png_output(self.png, t("ch06_matrix_title", self.lang))
+        self.plot.outputs = png_output(self.png, t("ch06_matrix_title", self.lang))
         self.figure = self._chart.figure
 
 

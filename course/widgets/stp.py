@@ -21,7 +21,6 @@ Examples
 
 from __future__ import annotations
 
-import base64
 import html
 
 import ipywidgets as widgets
@@ -29,7 +28,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from course.i18n import LANGUAGES, get_language, setup_matplotlib, t
+from course.i18n import setup_matplotlib, t
 from course.sims.stp import (
     CRITERIA,
     SEGMENT_FEATURES,
@@ -44,6 +43,7 @@ from course.sims.stp import (
     prepare_features,
     segment_profile,
 )
+from course.widgets._common import note_html, png_output, resolve_lang, table_html, try_this_html
 from course.widgets.identification import InPlaceFigure
 
 __all__ = ["AttractivenessScorer", "PerceptualMap", "SegmentExplorer",
@@ -51,53 +51,14 @@ __all__ = ["AttractivenessScorer", "PerceptualMap", "SegmentExplorer",
 
 _DPI = 96
 _STYLE = {"description_width": "9em"}
+_NOTE_WIDTH = "40em"  # notes and tables of chapter 2 are a little wider than chapter 5's
+_PADDING = "2px 8px"
 #: One colour per cluster (up to 8), colour-blind friendly (Okabe-Ito).
 CLUSTER_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
                   "#F0E442", "#000000")
 K_RANGE = (2, 8)
 DEFAULT_FEATURES = ("recency", "frequency", "monetary", "basket", "products")
 NEW_BRAND = "new"
-
-
-def _resolve_lang(lang: str | None) -> str:
-    lang = lang or get_language()
-    if lang not in LANGUAGES:
-        raise ValueError(f"lang must be one of {LANGUAGES}, got {lang!r}")
-    return lang
-
-
-def _note_html(text: str, kind: str = "info") -> str:
-    colour = {"warning": "#b35900", "info": "var(--jp-ui-font-color2, #555)"}[kind]
-    return (f'<div class="crm-note crm-note-{kind}" style="color:{colour};'
-            f'margin:4px 0;max-width:40em">{html.escape(text)}</div>')
-
-
-def _try_this_html(key: str, lang: str) -> str:
-    return (f'<div class="crm-try-this" style="margin:4px 0 8px 0;max-width:52em;'
-            f'line-height:1.45"><b>{html.escape(t("try_this", lang))}</b> '
-            f"{html.escape(t(key, lang))}</div>")
-
-
-def _png_output(png: bytes, alt: str) -> tuple[dict, ...]:
-    return ({"output_type": "display_data",
-             "data": {"image/png": base64.b64encode(png).decode("ascii"),
-                      "text/plain": f"<Figure: {alt}>"},
-             "metadata": {}},)
-
-
-def _table_html(header: list[str], rows: list[list[str]], title: str, notes: str = "") -> str:
-    cell = "padding:2px 8px;text-align:right"
-    first = "padding:2px 8px;text-align:left"
-    line = "border-bottom:1px solid var(--jp-border-color1,#999)"
-    head = "".join(f'<th style="{first if i == 0 else cell};{line}">{html.escape(h)}</th>'
-                   for i, h in enumerate(header))
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{first if i == 0 else cell}">{html.escape(v)}</td>'
-                         for i, v in enumerate(row)) + "</tr>" for row in rows)
-    return (f'<div class="crm-summary-box"><div style="font-weight:bold;margin:4px 0">'
-            f"{html.escape(title)}</div>{notes}<table class=\"crm-summary\" "
-            f'style="border-collapse:collapse"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
 
 
 def feature_label(name: str, lang: str, log: bool = False) -> str:
@@ -201,7 +162,7 @@ class SegmentExplorer(widgets.VBox):
     """
 
     def __init__(self, features: pd.DataFrame, lang: str | None = None):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         missing = [c for c in SEGMENT_FEATURES if c not in features.columns]
         if missing:
             raise KeyError(f"features lack {missing}: build them with "
@@ -228,7 +189,7 @@ class SegmentExplorer(widgets.VBox):
                                           description=t("ch02_x_feature", lang), style=_STYLE)
         self.y_feature = widgets.Dropdown(options=options, value="monetary",
                                           description=t("ch02_y_feature", lang), style=_STYLE)
-        self.prompt = widgets.HTML(_try_this_html("ch02_segment_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch02_segment_try_this", lang))
         self.quality = widgets.HTML()
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
@@ -290,12 +251,13 @@ class SegmentExplorer(widgets.VBox):
         columns = tuple(self.features.value)
         if not columns:
             self.result, self.profile = None, pd.DataFrame()
-            self.table.value = _note_html(t("ch02_no_features", lang), "warning")
+            self.table.value = note_html(t("ch02_no_features", lang), "warning", _NOTE_WIDTH)
             self.quality.value = ""
             return
         k, log, scale = int(self.k.value), bool(self.log_scale.value), bool(self.scale.value)
         self.result, self.profile = self._cluster(k, columns, log, scale)
-        notes = "" if scale else _note_html(t("ch02_unscaled_note", lang), "warning")
+        notes = "" if scale else note_html(t("ch02_unscaled_note", lang), "warning",
+                                              _NOTE_WIDTH)
         header = [t("ch02_cluster", lang), t("customers", lang), t("ch02_share", lang)] + [
             t(f"ch02_feat_{c}", lang) for c in SEGMENT_FEATURES]
         rows = []
@@ -305,14 +267,15 @@ class SegmentExplorer(widgets.VBox):
             for c in SEGMENT_FEATURES:
                 values.append(f"{row[c]:.0%}" if c == "domestic" else f"{row[c]:,.1f}")
             rows.append(values)
-        self.table.value = _table_html(header, rows, t("ch02_profile_title", lang), notes)
+        self.table.value = table_html(header, rows, t("ch02_profile_title", lang), notes,
+                                      _PADDING)
         self.quality.value = html.escape(t("ch02_quality", lang, sil=self.result.silhouette,
                                            stab=self.result.stability))
         chart = self._chart(self.x_feature.value, self.y_feature.value, log)
         self.png = chart.show(self.result.labels.to_numpy(),
                               self.profile["customers"].astype(int).tolist())
         self.figure = chart.figure
-        self.plot.outputs = _png_output(self.png, t("ch02_scatter_title", lang))
+        self.plot.outputs = png_output(self.png, t("ch02_scatter_title", lang))
 
 
 def segment_explorer(features: pd.DataFrame, lang: str | None = None) -> SegmentExplorer:
@@ -364,7 +327,7 @@ class AttractivenessScorer(widgets.VBox):
                        "fit": 1.0}
 
     def __init__(self, ratings: pd.DataFrame | None = None, lang: str | None = None):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.ratings = candidate_segments() if ratings is None else ratings
         self.scores = pd.DataFrame()
         self._in_place = True
@@ -377,7 +340,7 @@ class AttractivenessScorer(widgets.VBox):
                                                  name=t(f"ch02_criterion_{c}", lang)),
                                    continuous_update=False, style=_STYLE)
             for c in CRITERIA}
-        self.prompt = widgets.HTML(_try_this_html("ch02_attr_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch02_attr_try_this", lang))
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
         super().__init__(children=[widgets.HBox([widgets.VBox(list(self.weights.values())),
@@ -428,23 +391,24 @@ class AttractivenessScorer(widgets.VBox):
         weights = {c: float(s.value) for c, s in self.weights.items()}
         if sum(weights.values()) == 0:
             self.scores = pd.DataFrame()
-            self.table.value = _note_html(t("ch02_weights_zero", lang), "warning")
+            self.table.value = note_html(t("ch02_weights_zero", lang), "warning", _NOTE_WIDTH)
             return
         self.scores = attractiveness(self.ratings, weights)
         rank = self.scores["rank"]
         notes = []
         for r in sorted(set(rank[rank.duplicated(keep=False)])):
             tied = [self._name(s) for s in self.scores.index[rank == r]]
-            notes.append(_note_html(t("ch02_tie_note", lang, names="、".join(tied)
-                                      if lang == "zh" else ", ".join(tied), rank=int(r))))
+            notes.append(note_html(t("ch02_tie_note", lang, names="、".join(tied)
+                                     if lang == "zh" else ", ".join(tied), rank=int(r)),
+                                   width=_NOTE_WIDTH))
         header = [t("ch02_candidate", lang)] + [t(f"ch02_criterion_{c}", lang)
                                                 for c in CRITERIA] + [
             t("ch02_score", lang), t("ch02_rank", lang)]
         rows = [[self._name(s)] + [f"{self.ratings.at[s, c]:g}" for c in CRITERIA]
                 + [f"{self.scores.at[s, 'score']:.2f}", str(int(self.scores.at[s, 'rank']))]
                 for s in self.scores.index]
-        self.table.value = _table_html(header, rows, t("ch02_attr_title", lang),
-                                       "".join(notes))
+        self.table.value = table_html(header, rows, t("ch02_attr_title", lang),
+                                      "".join(notes), _PADDING)
         if self._chart is None or not self._in_place:
             self._chart = self._build_chart()
         fig, bars, texts, drawn = self._chart
@@ -456,7 +420,7 @@ class AttractivenessScorer(widgets.VBox):
             text.set_text(f" {score:.2f} (#{r})")
         self.png = drawn.png()
         self.figure = fig
-        self.plot.outputs = _png_output(self.png, t("ch02_attr_title", lang))
+        self.plot.outputs = png_output(self.png, t("ch02_attr_title", lang))
 
 
 def attractiveness_scorer(ratings: pd.DataFrame | None = None,
@@ -506,7 +470,7 @@ class PerceptualMap(widgets.VBox):
     """
 
     def __init__(self, brands: pd.DataFrame | None = None, lang: str | None = None):
-        self.lang = lang = _resolve_lang(lang)
+        self.lang = lang = resolve_lang(lang)
         self.brands = car_brands() if brands is None else brands
         self.nearest = pd.DataFrame()
         self.gaps = pd.DataFrame()
@@ -526,7 +490,7 @@ class PerceptualMap(widgets.VBox):
         self.new_y = widgets.FloatSlider(value=5.0, min=1.0, max=10.0, step=0.5,
                                          description=t("ch02_new_y", lang),
                                          continuous_update=False, style=_STYLE)
-        self.prompt = widgets.HTML(_try_this_html("ch02_map_try_this", lang))
+        self.prompt = widgets.HTML(try_this_html("ch02_map_try_this", lang))
         self.verdict = widgets.HTML()
         self.table = widgets.HTML(layout=widgets.Layout(margin="0 0 0 16px"))
         self.plot = widgets.Output()
@@ -580,7 +544,7 @@ class PerceptualMap(widgets.VBox):
         xa, ya = self.x_attr.value, self.y_attr.value
         if xa == ya:
             self.nearest = pd.DataFrame()
-            self.verdict.value = _note_html(t("ch02_same_axes", lang), "warning")
+            self.verdict.value = note_html(t("ch02_same_axes", lang), "warning", _NOTE_WIDTH)
             return
         base = self.brands[[xa, ya]]
         key = (xa, ya)
@@ -596,9 +560,9 @@ class PerceptualMap(widgets.VBox):
         rows = [[brand_label(b, lang), sep.join(brand_label(n, lang)
                                                 for n in str(r["nearest"]).split(", ")),
                  f"{float(r['distance']):.2f}"] for b, r in self.nearest.iterrows()]
-        self.table.value = _table_html(
+        self.table.value = table_html(
             [t("ch02_brand", lang), t("ch02_nearest", lang), t("ch02_distance", lang)], rows,
-            t("ch02_nearest", lang))
+            t("ch02_nearest", lang), padding=_PADDING)
         if key not in self._charts or not self._in_place:
             self._charts[key] = self._build(xa, ya, self.gaps)
         fig, link, star, drawn = self._charts[key]
@@ -608,7 +572,7 @@ class PerceptualMap(widgets.VBox):
         link.set_data([point[0], float(target[xa])], [point[1], float(target[ya])])
         self.png = drawn.png()
         self.figure = fig
-        self.plot.outputs = _png_output(self.png, t("ch02_map_title", lang))
+        self.plot.outputs = png_output(self.png, t("ch02_map_title", lang))
 
 
 def _known() -> set[str]:
