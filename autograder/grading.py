@@ -73,7 +73,7 @@ import tempfile
 import threading
 import warnings
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -369,27 +369,47 @@ class Grader:
             pool, self._warm = (self._warm, None) if attempt == 1 and getattr(
                 self, "_warm", None) is not None else (self._pool(workers), None)
             with pool:
-                futures = {pool.submit(grade_submission, job): job for job in pending}
+                # A few students at a time in the pool's queue, so that each feedback
+                # page is written as soon as its student is saved, not after everyone.
+                queue = list(pending)
+                window = 2 * workers
+                futures: dict = {}
                 page_futures = [self._page(pool, nb_id) for nb_id in pages]
-                for future in as_completed(futures):
-                    job = futures[future]
-                    try:
-                        result = future.result()
-                    except BrokenProcessPool:
-                        if attempt == 1:
-                            retry.append(job)
-                            continue
+                _top_up(pool, queue, futures, window)
+                while futures:
+                    done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        job = futures.pop(future)
+                        try:
+                            result = future.result()
+                        except BrokenProcessPool:
+                            if attempt == 1:
+                                retry.append(job)
+                                continue
+                            result = self._failed(job, "the grading worker process died")
+                        except Exception as exc:  # noqa: BLE001 - one student, not the batch
+                            result = self._failed(job, f"{type(exc).__name__}: {exc}")
+                        self._record(job, result)
+                        rows[job.student_id] = result
+                        self.write_csv([rows[sid] for sid in order if sid in rows])
+                        if self.feedback and self._ran(job.nb_id):
+                            with contextlib.suppress(BrokenProcessPool):
+                                page_futures.append(self._page(pool, job.nb_id))
+                        flagged += result.status != "ok"
+                        bar.set_postfix_str(f"{job.student_id}: {result.status}; "
+                                            f"flagged {flagged}")
+                        bar.update()
+                    _top_up(pool, queue, futures, window)
+                # a broken pool takes no more students: they go to the second attempt
+                for job in queue:
+                    if attempt == 1:
+                        retry.append(job)
+                    else:
                         result = self._failed(job, "the grading worker process died")
-                    except Exception as exc:  # noqa: BLE001 - one student, not the batch
-                        result = self._failed(job, f"{type(exc).__name__}: {exc}")
-                    self._record(job, result)
-                    rows[job.student_id] = result
+                        self._record(job, result)
+                        rows[job.student_id] = result
+                if queue:
                     self.write_csv([rows[sid] for sid in order if sid in rows])
-                    if self.feedback and self._ran(job.nb_id):
-                        page_futures.append(self._page(pool, job.nb_id))
-                    flagged += result.status != "ok"
-                    bar.set_postfix_str(f"{job.student_id}: {result.status}; flagged {flagged}")
-                    bar.update()
                 for future in page_futures:
                     try:
                         future.result()
@@ -558,6 +578,16 @@ class Grader:
                 "yes" if r.late else "no", str(r.days_late), f"{r.penalty:g}", f"{raw:g}")])
         _write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
         return path
+
+
+def _top_up(pool, queue: list[Job], futures: dict, window: int) -> None:
+    """Submit students from ``queue`` until ``window`` are in the pool (none to a broken one)."""
+    while queue and len(futures) < window:
+        try:
+            futures[pool.submit(grade_submission, queue[0])] = queue[0]
+        except BrokenProcessPool:
+            return
+        queue.pop(0)
 
 
 def _warm_report() -> None:

@@ -61,8 +61,37 @@ def one_transaction(gb) -> Iterator[None]:
     session.commit()
 
 
+class _Prefetched:
+    """The open gradebook, with one submitted notebook's grades and comments at hand.
+
+    ``SaveAutoGrades`` looks up a cell's grade and comment with one query each
+    (``find_grade``, ``find_comment``); here they come from the notebook's
+    rows, read once. Everything else goes to the gradebook itself.
+    """
+
+    def __init__(self, gb, submitted):
+        self._gb = gb
+        self._grades = {g.name: g for g in submitted.grades}
+        self._comments = {c.name: c for c in submitted.comments}
+
+    def find_grade(self, grade_id, *args):
+        found = self._grades.get(grade_id)
+        return found if found is not None else self._gb.find_grade(grade_id, *args)
+
+    def find_comment(self, grade_id, *args):
+        found = self._comments.get(grade_id)
+        return found if found is not None else self._gb.find_comment(grade_id, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._gb, name)
+
+
 class SaveAutoGradesInto(SaveAutoGrades):
-    """nbgrader's ``SaveAutoGrades``, writing into the open gradebook ``gb``."""
+    """nbgrader's ``SaveAutoGrades``, writing into the open gradebook ``gb``.
+
+    nbgrader's own code records each cell (``_add_score``, ``_add_comment``);
+    only the rows it records into are read in one go (:class:`_Prefetched`).
+    """
 
     def __init__(self, gb, **kwargs):
         super().__init__(**kwargs)
@@ -73,6 +102,8 @@ class SaveAutoGradesInto(SaveAutoGrades):
         self.assignment_id = resources["nbgrader"]["assignment"]
         self.student_id = resources["nbgrader"]["student"]
         self.db_url = resources["nbgrader"]["db_url"]
-        self.gradebook = self._into
+        submitted = self._into.find_submission_notebook(
+            self.notebook_id, self.assignment_id, self.student_id)
+        self.gradebook = _Prefetched(self._into, submitted)
         # the cells, as SaveAutoGrades.preprocess does once it has opened its gradebook
         return super(SaveAutoGrades, self).preprocess(nb, resources)
