@@ -44,7 +44,7 @@ from pathlib import Path
 
 from jupyter_core.utils import ensure_async, run_sync
 
-from autograder.confine import hand_over, scratch_folder
+from autograder.confine import hand_over, sandbox_uid, scratch_folder
 from autograder.sandbox import SandboxKernelManager, SandboxPolicy, kernel_manager
 
 #: What every exercise imports first (the course's own modules are added per assignment).
@@ -137,14 +137,17 @@ _ahead: Kernel | None = None
 
 def launch(key: Key) -> Kernel:
     """Launch a kernel in a new scratch folder under ``key.scratch``; do not wait for it."""
-    name = f"{os.getpid()}-{next(_counter)}"
+    number = next(_counter)
+    name = f"{os.getpid()}-{number}"
     # A short folder name: the kernel's Unix sockets live there (paths of at most 107 bytes).
     work = Path(key.scratch) / hashlib.sha1(name.encode()).hexdigest()[:10]
     stack = contextlib.ExitStack()
     stack.enter_context(scratch_folder(work))  # capped in files and bytes, removed at close
     try:
         (work / "grading").mkdir()
-        policy = SandboxPolicy(memory_bytes=key.memory_bytes)
+        # Consecutive kernels alternate between the worker's two uids: the one
+        # running and the one ahead never share one (nor a process cap).
+        policy = SandboxPolicy(memory_bytes=key.memory_bytes, uid=sandbox_uid(number))
         km = kernel_manager(work, policy, {"CRM_GRADING_DIR": str(work / "grading")},
                             preimports=preimports(key.assignment))
         run_sync(km.start_kernel)()

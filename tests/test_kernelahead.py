@@ -22,6 +22,7 @@ PROBE = ("import json, os, sys\n"
          " 'grading': os.environ.get('CRM_GRADING_DIR'),"
          " 'loaded': [m for m in ('pandas', 'numpy', 'course.check.ch05') if m in sys.modules],"
          " 'names': sorted(k for k in globals() if not k.startswith('_')),"
+         " 'uid': os.getuid(),"
          " 'cwd': os.getcwd(), 'others': sorted(os.listdir(os.path.dirname(os.getcwd())))}))")
 
 
@@ -60,6 +61,8 @@ def test_each_student_gets_their_own_kernel_and_folder(key):
     second.close()
 
     assert (seen["id"], again["id"]) == ("s001", "s002")
+    # the kernel running and the one ahead never share a uid (nor its process cap)
+    assert seen["uid"] != again["uid"] and 0 not in (seen["uid"], again["uid"])
     assert seen["grading"] == str(first.grading)
     assert seen["loaded"] == ["pandas", "numpy", "course.check.ch05"]  # imported ahead
     # the student's namespace is what a kernel started for them alone has
