@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,9 +54,35 @@ def _descriptions(assignment: str) -> dict[str, dict[str, str]]:
     return found
 
 
+_WARM = threading.Lock()
+
+
+def warm_up() -> None:
+    """Load matplotlib (its fonts too) and copydetect, so the report does not wait for them.
+
+    The grader runs it in a thread while the workers grade; the report's own
+    drawing waits for it (one lock), so the two never draw at once.
+    """
+    with _WARM:
+        import copydetect  # noqa: F401
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(1, 1))
+        fig.add_subplot().set_title("0 1")
+        fig.savefig(io.BytesIO(), format="png")
+
+
 def histogram_png(rows: list[StudentResult], max_score: float,
                   max_points: dict[str, float] | None = None) -> bytes:
     """A PNG: the histogram of total scores, and each task's score distribution."""
+    with _WARM:
+        return _histogram_png(rows, max_score, max_points)
+
+
+def _histogram_png(rows, max_score, max_points) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")

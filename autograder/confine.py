@@ -68,18 +68,23 @@ def privileged() -> bool:
     return os.geteuid() == 0
 
 
-def sandbox_uid() -> int:
+def sandbox_uid(slot: int = 0) -> int:
     """The uid a sandboxed kernel runs as: one no account and no other process uses.
 
-    As root, ``SANDBOX_UID_BASE`` plus this worker's pid (two live workers never
-    share one); otherwise the grader's own uid (it cannot change uid).
+    As root, ``SANDBOX_UID_BASE`` plus twice this worker's pid plus ``slot``
+    (0 or 1): two live workers never share one, and a worker's two kernels
+    (the one running and the one started ahead, :mod:`autograder.kernelahead`)
+    have one each, so a process cap counts one submission only. Otherwise the
+    grader's own uid (it cannot change uid).
 
     Examples
     --------
     >>> sandbox_uid() != 0
     True
+    >>> privileged() and sandbox_uid(0) == sandbox_uid(1)
+    False
     """
-    return SANDBOX_UID_BASE + os.getpid() if privileged() else os.getuid()
+    return SANDBOX_UID_BASE + 2 * os.getpid() + slot % 2 if privileged() else os.getuid()
 
 
 def etc_paths(etc: Path = Path("/etc")) -> list[Path]:

@@ -22,16 +22,19 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
-from traitlets import Int
+from nbclient.util import ensure_async, run_hook
+from traitlets import Any, Int, Unicode
 
 from autograder.sandbox import SandboxPolicy, kernel_manager
 
@@ -66,11 +69,58 @@ class RunReport:
     seconds: float = 0.0
 
 
+async def wait_until_answering(kc, km, timeout: float) -> None:
+    """Wait until the kernel answers ``kernel_info`` and its IOPub reaches ``kc``.
+
+    What :meth:`jupyter_client.KernelClient.wait_for_ready` makes sure of,
+    without its last step (reading IOPub until it has been quiet for 0.2 s),
+    which a client connected ahead does not need: the kernel's ``idle`` status
+    for this very request shows that IOPub is subscribed, and what came
+    before it is dropped.
+
+    Raises
+    ------
+    RuntimeError
+        If the kernel dies or does not answer within ``timeout`` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
+        request = kc.kernel_info()
+        try:
+            # Replies to earlier requests (sent while the kernel was still starting)
+            # may come first: read on until this one's, or a second of silence.
+            reply = None
+            while reply is None:
+                msg = await ensure_async(kc.shell_channel.get_msg(timeout=1))
+                if msg["msg_type"] == "kernel_info_reply" and msg["parent_header"].get(
+                        "msg_id") == request:
+                    reply = msg
+        except Empty:
+            if not await ensure_async(km.is_alive()):
+                raise RuntimeError("the kernel died before it answered") from None
+            continue
+        idle_seen = False
+        with contextlib.suppress(Empty):
+            while not idle_seen:
+                msg = await ensure_async(kc.iopub_channel.get_msg(timeout=0.2))
+                idle_seen = (msg["parent_header"].get("msg_id") == request
+                             and msg["msg_type"] == "status"
+                             and msg["content"].get("execution_state") == "idle")
+        if idle_seen:
+            return
+
+
 class GuardedClient(NotebookClient):
     """nbclient that caps output and remembers which cells it had to interrupt."""
 
     cell_output_bytes = Int(1_000_000)
     notebook_output_bytes = Int(10_000_000)
+    #: The grader's code run silently before the first cell (see :mod:`autograder.kernelahead`).
+    preamble = Unicode("")
+    #: A client of ``km`` whose channels were connected ahead (its kernel may still be starting).
+    connected = Any(None, allow_none=True)
 
     def __init__(self, nb, make_km, **kwargs):
         super().__init__(nb, **kwargs)
@@ -84,6 +134,15 @@ class GuardedClient(NotebookClient):
         self.km = self.make_km()
         return self.km
 
+    async def async_start_new_kernel_client(self):
+        if self.connected is None:
+            return await super().async_start_new_kernel_client()
+        self.kc, self.connected = self.connected, None
+        await wait_until_answering(self.kc, self.km, self.startup_timeout)
+        self.kc.allow_stdin = False
+        await run_hook(self.on_notebook_start, notebook=self.nb)
+        return self.kc
+
     def kill_kernel(self) -> None:
         """Kill the sandboxed kernel now (from any thread)."""
         km = self.km
@@ -92,6 +151,11 @@ class GuardedClient(NotebookClient):
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
+        if self.preamble:
+            code, self.preamble = self.preamble, ""
+            msg_id = await ensure_async(self.kc.execute(code, silent=True, store_history=False,
+                                                        allow_stdin=False))
+            await self.async_wait_for_reply(msg_id)
         self.current = cell_index
         return await super().async_execute_cell(cell, cell_index, execution_count,
                                                 store_history)
@@ -157,7 +221,8 @@ def _error_events(nb, interrupted: set[int]) -> list[Event]:
 
 def run_notebook(nb: nbformat.NotebookNode, work: Path, *, limits: Limits | None = None,
                  policy: SandboxPolicy | None = None,
-                 env: dict[str, str] | None = None) -> RunReport:
+                 env: dict[str, str] | None = None, km=None, kc=None,
+                 preamble: str = "") -> RunReport:
     """Run ``nb`` in a sandboxed kernel working in ``work``; never raises for student code.
 
     Parameters
@@ -172,6 +237,15 @@ def run_notebook(nb: nbformat.NotebookNode, work: Path, *, limits: Limits | None
         What the kernel sees and its memory cap.
     env : dict, optional
         Environment variables for the kernel.
+    km : SandboxKernelManager, optional
+        A kernel already launched in a sandbox working in ``work`` (see
+        :mod:`autograder.kernelahead`); ``policy`` and ``env`` are then its
+        own. It is killed at the end, without waiting for it to stop (the
+        caller waits, after scoring).
+    kc : KernelClient, optional
+        With ``km``: a client of it whose channels are already started.
+    preamble : str, optional
+        Code the grader runs silently in the kernel before the first cell.
     """
     limits = limits or Limits()
     policy = policy or SandboxPolicy()
@@ -182,7 +256,8 @@ def run_notebook(nb: nbformat.NotebookNode, work: Path, *, limits: Limits | None
     def cell_budget(cell) -> int:
         return max(1, int(min(limits.cell_timeout, deadline - time.monotonic()) + 0.999))
 
-    client = GuardedClient(nb, lambda: kernel_manager(work, policy, env or {}),
+    client = GuardedClient(nb, lambda: kernel_manager(work, policy, env or {}), km=km,
+                           preamble=preamble, connected=kc,
                            shutdown_kernel="immediate", timeout_func=cell_budget,
                            interrupt_on_timeout=True,
                            allow_errors=True, startup_timeout=120, record_timing=False,
@@ -201,7 +276,7 @@ def run_notebook(nb: nbformat.NotebookNode, work: Path, *, limits: Limits | None
     guard.start()
     events: list[Event] = []
     try:
-        client.execute()
+        client.execute(cleanup_kc=km is None)
     except DeadKernelError:
         index = client.current
         if fired.is_set():
@@ -216,6 +291,8 @@ def run_notebook(nb: nbformat.NotebookNode, work: Path, *, limits: Limits | None
     finally:
         done.set()
         client.kill_kernel()
+        if km is not None and client.kc is not None:
+            client.kc.stop_channels()
     events = _error_events(nb, client.interrupted) + events
     events += [Event("output-cut", index, f"output of cell {index + 1} was cut")
                for index in sorted(client.cut)]

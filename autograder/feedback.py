@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import re
 
 import bleach
@@ -80,6 +81,20 @@ SAFE_ATTRIBUTES = {"*": ["class", "id", "title"], "a": ["href", "title"],
 
 
 def safe_markdown2html(source: str) -> str:
-    """Markdown to HTML with no script, event handler or ``javascript:`` address left."""
-    return bleach.clean(markdown2html_mistune(str(source)), tags=SAFE_TAGS,
+    """Markdown to HTML with no script, event handler or ``javascript:`` address left.
+
+    The instructions are the same markdown on every student's page: each
+    distinct text is converted once per process.
+
+    Examples
+    --------
+    >>> safe_markdown2html('[x](javascript:alert(1)) **b**')
+    '<p><a>x</a> <strong>b</strong></p>\\n'
+    """
+    return _safe_markdown2html(str(source))
+
+
+@functools.lru_cache(maxsize=4096)
+def _safe_markdown2html(source: str) -> str:
+    return bleach.clean(markdown2html_mistune(source), tags=SAFE_TAGS,
                         attributes=SAFE_ATTRIBUTES, protocols=["http", "https", "mailto"])

@@ -61,6 +61,7 @@ Status words (a script can act on them; a row shows the most serious):
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -69,9 +70,10 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -124,6 +126,9 @@ class Grader:
                  log: Callable[[str], None] = print, roster: Roster | str | Path | None = None,
                  layout: str | None = None, config: CourseConfig | str | Path | None = None,
                  analysis: bool = True, db: str | None = None):
+        from autograder.nbgrader_light import one_engine_per_database
+
+        one_engine_per_database()  # compiled statements kept from one student to the next
         self.assignment = check_assignment(assignment)
         self.course = CourseDir(Path(out_dir), cell_timeout=int(cell_timeout), db_url=db)
         self.jobs = max(1, int(jobs or os.cpu_count() or 1))
@@ -238,22 +243,28 @@ class Grader:
                                   roster=self.roster, tz=self.config.tz)
         self.layout = layout
         self.entries = {e.student_id: e for e in entries}
-        # Workers start (and import what they need) while this process sets up.
-        self._warm = self._pool(min(self.jobs, max(1, sum(not e.status for e in entries))),
-                                warm=True)
+        # Workers start (import what they need, launch a first kernel) while this
+        # process sets up; kernels work in folders under one scratch folder.
+        self._scratch = Path(tempfile.mkdtemp(prefix="crm-"))
+        to_run = sum(not e.status for e in entries)
+        self._warm = self._pool(min(self.jobs, max(1, to_run)), warm=True,
+                                kernel=to_run > 0)
         try:
             return self._grade_entries(entries)
         finally:
             if self._warm is not None:
                 self._warm.shutdown(wait=True, cancel_futures=True)
                 self._warm = None
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
-    def _pool(self, size: int, warm: bool = False) -> ProcessPoolExecutor:
+    def _pool(self, size: int, warm: bool = False, kernel: bool = False) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context(
             "spawn"), initializer=die_with_parent)
         if warm:
+            ahead = (self.assignment, str(self._scratch), self.memory_bytes) if kernel else None
             for _ in range(size):
-                pool.submit(warm_up, self.assignment, self.feedback)
+                pool.submit(warm_up, self.assignment, self.feedback, ahead)
         return pool
 
     def _grade_entries(self, entries: list[Entry]) -> list[StudentResult]:
@@ -262,7 +273,7 @@ class Grader:
         rows: dict[str, StudentResult] = {}
         todo: list[Job] = []
         pages: list[str] = []  # students whose feedback page must be (re)written
-        scratch = Path(tempfile.mkdtemp(prefix="crm-"))
+        scratch = getattr(self, "_scratch", None) or Path(tempfile.mkdtemp(prefix="crm-"))
         release = nbformat.writes(self.release_nb)
         for entry in entries:
             sid = entry.student_id
@@ -339,6 +350,10 @@ class Grader:
         """Grade ``todo`` in worker processes; the same workers write feedback pages."""
         from tqdm import tqdm
 
+        if self.analysis and todo:
+            # The report's libraries load while this process mostly waits for workers.
+            threading.Thread(target=_warm_report, daemon=True, name="warm-report").start()
+
         bar = tqdm(total=len(todo), desc=f"grading {self.assignment}", unit="student",
                    file=sys.stderr, disable=not self.progress or not todo,
                    dynamic_ncols=True)
@@ -354,27 +369,47 @@ class Grader:
             pool, self._warm = (self._warm, None) if attempt == 1 and getattr(
                 self, "_warm", None) is not None else (self._pool(workers), None)
             with pool:
-                futures = {pool.submit(grade_submission, job): job for job in pending}
+                # A few students at a time in the pool's queue, so that each feedback
+                # page is written as soon as its student is saved, not after everyone.
+                queue = list(pending)
+                window = 2 * workers
+                futures: dict = {}
                 page_futures = [self._page(pool, nb_id) for nb_id in pages]
-                for future in as_completed(futures):
-                    job = futures[future]
-                    try:
-                        result = future.result()
-                    except BrokenProcessPool:
-                        if attempt == 1:
-                            retry.append(job)
-                            continue
+                _top_up(pool, queue, futures, window)
+                while futures:
+                    done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        job = futures.pop(future)
+                        try:
+                            result = future.result()
+                        except BrokenProcessPool:
+                            if attempt == 1:
+                                retry.append(job)
+                                continue
+                            result = self._failed(job, "the grading worker process died")
+                        except Exception as exc:  # noqa: BLE001 - one student, not the batch
+                            result = self._failed(job, f"{type(exc).__name__}: {exc}")
+                        self._record(job, result)
+                        rows[job.student_id] = result
+                        self.write_csv([rows[sid] for sid in order if sid in rows])
+                        if self.feedback and self._ran(job.nb_id):
+                            with contextlib.suppress(BrokenProcessPool):
+                                page_futures.append(self._page(pool, job.nb_id))
+                        flagged += result.status != "ok"
+                        bar.set_postfix_str(f"{job.student_id}: {result.status}; "
+                                            f"flagged {flagged}")
+                        bar.update()
+                    _top_up(pool, queue, futures, window)
+                # a broken pool takes no more students: they go to the second attempt
+                for job in queue:
+                    if attempt == 1:
+                        retry.append(job)
+                    else:
                         result = self._failed(job, "the grading worker process died")
-                    except Exception as exc:  # noqa: BLE001 - one student, not the batch
-                        result = self._failed(job, f"{type(exc).__name__}: {exc}")
-                    self._record(job, result)
-                    rows[job.student_id] = result
+                        self._record(job, result)
+                        rows[job.student_id] = result
+                if queue:
                     self.write_csv([rows[sid] for sid in order if sid in rows])
-                    if self.feedback and self._ran(job.nb_id):
-                        page_futures.append(self._page(pool, job.nb_id))
-                    flagged += result.status != "ok"
-                    bar.set_postfix_str(f"{job.student_id}: {result.status}; flagged {flagged}")
-                    bar.update()
                 for future in page_futures:
                     try:
                         future.result()
@@ -398,19 +433,25 @@ class Grader:
                              message=message.splitlines()[0][:300] if message else "")
 
     def _record(self, job: Job, result: StudentResult) -> None:
-        """Save one student's grades in the gradebook (the only writer), then their state."""
+        """Save one student's grades in the gradebook (the only writer), then their state.
+
+        Everything goes in one transaction (:func:`autograder.saving.one_transaction`):
+        a student's grades are saved whole or not at all.
+        """
         from nbgrader.api import Gradebook, MissingEntry
-        from nbgrader.preprocessors import SaveAutoGrades
         from sqlalchemy.exc import SAWarning
+
+        from autograder.saving import SaveAutoGradesInto, one_transaction
 
         warnings.simplefilter("ignore", SAWarning)  # nbgrader's own ORM chatter
         result.max_score = self.max_score
         result.fingerprint = job.fingerprint  # of the folder as it was when graded
         autograded = self.out / "autograded" / job.nb_id / self.assignment / (
             f"{self.assignment}.ipynb")
-        with Gradebook(self.course.gradebook_url) as gb:
+        ran = autograded.exists() and result.status not in {"missing", "unreadable"}
+        nb = nbformat.read(autograded, as_version=4) if ran else None
+        with Gradebook(self.course.gradebook_url) as gb, one_transaction(gb):
             gb.update_or_create_student(job.nb_id, lms_user_id=job.student_id)
-            ran = autograded.exists() and result.status not in {"missing", "unreadable"}
             if not ran:
                 shutil.rmtree(autograded.parent.parent, ignore_errors=True)
                 try:
@@ -420,22 +461,22 @@ class Grader:
                 result.score, result.questions = 0.0, dict.fromkeys(self.qids, 0.0)
             else:
                 gb.update_or_create_submission(self.assignment, job.nb_id)
-        if ran:
-            nb = nbformat.read(autograded, as_version=4)
-            resources = {"nbgrader": {"notebook": self.assignment, "assignment": self.assignment,
-                                      "student": job.nb_id,
-                                      "db_url": self.course.gradebook_url}}
-            SaveAutoGrades().preprocess(nb, resources)
-            with Gradebook(self.course.gradebook_url) as gb:
+                resources = {"nbgrader": {"notebook": self.assignment,
+                                          "assignment": self.assignment, "student": job.nb_id,
+                                          "db_url": self.course.gradebook_url}}
+                SaveAutoGradesInto(gb).preprocess(nb, resources)
+                gb.db.flush()
                 sub = gb.find_submission(self.assignment, job.nb_id)
                 result.score = round(float(sub.score), 2)
                 result.questions = {grade.name: round(float(grade.score), 2)
                                     for notebook in sub.notebooks for grade in notebook.grades}
-        result.raw_score = None  # the score just read is before any late penalty
-        entry = self.entries.get(job.student_id)
-        if entry is not None:
-            self._apply_late(result, entry, ran)
-        manual.refresh(self.course.gradebook_url, self.assignment, [result])  # tasks by hand
+            result.raw_score = None  # the score just read is before any late penalty
+            entry = self.entries.get(job.student_id)
+            if entry is not None:
+                self._apply_late(result, entry, ran, gb)
+            gb.db.flush()
+            manual.refresh(self.course.gradebook_url, self.assignment, [result],
+                           gb=gb)  # tasks by hand
         _write_atomic(self.state_dir / f"{job.nb_id}.json", json.dumps(result.to_dict()))
 
     # ------------------------------------------------------------ late work
@@ -464,19 +505,20 @@ class Grader:
                       json.dumps(result.to_dict()))
         return True
 
-    def _apply_late(self, result: StudentResult, entry: Entry, ran: bool) -> None:
+    def _apply_late(self, result: StudentResult, entry: Entry, ran: bool, gb=None) -> None:
         """Set the row's late fields and store due date, time and penalty in the gradebook.
 
         nbgrader keeps the penalty per submitted notebook
         (``late_submission_penalty``); its feedback pages and ``nbgrader export``
-        subtract it from the score.
+        subtract it from the score. ``gb``: an open gradebook to use (and commit).
         """
         from nbgrader.api import Gradebook, MissingEntry
 
         for key, value in self._lateness(result, entry).items():
             setattr(result, key, value)
         due = self.config.due(self.assignment)
-        with Gradebook(self.course.gradebook_url) as gb:
+        with contextlib.nullcontext(gb) if gb is not None else Gradebook(
+                self.course.gradebook_url) as gb:
             if due is not None:
                 gb.update_or_create_assignment(self.assignment, duedate=_utc_naive(due))
             gb.update_or_create_student(result.nbgrader_id, lms_user_id=result.student_id,
@@ -536,6 +578,24 @@ class Grader:
                 "yes" if r.late else "no", str(r.days_late), f"{r.penalty:g}", f"{raw:g}")])
         _write_atomic(path, buffer.getvalue(), encoding="utf-8-sig")
         return path
+
+
+def _top_up(pool, queue: list[Job], futures: dict, window: int) -> None:
+    """Submit students from ``queue`` until ``window`` are in the pool (none to a broken one)."""
+    while queue and len(futures) < window:
+        try:
+            futures[pool.submit(grade_submission, queue[0])] = queue[0]
+        except BrokenProcessPool:
+            return
+        queue.pop(0)
+
+
+def _warm_report() -> None:
+    """Import what report.html needs and draw once (fonts loaded), ahead of the report."""
+    from autograder.analysis import warm_up
+
+    with contextlib.suppress(Exception):  # the report does it again, and says what failed
+        warm_up()
 
 
 def _compile_course() -> None:

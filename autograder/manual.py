@@ -37,6 +37,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from autograder.worker import StudentResult
@@ -110,11 +111,14 @@ def _max_scores(gb, assignment: str) -> dict[str, float]:
             for cell in notebook.grade_cells}
 
 
-def refresh(gradebook_url: str, assignment: str, rows: list[StudentResult]) -> None:
-    """Bring every row up to date with the gradebook (manual grades given since included)."""
+def refresh(gradebook_url: str, assignment: str, rows: list[StudentResult], gb=None) -> None:
+    """Bring every row up to date with the gradebook (manual grades given since included).
+
+    ``gb``: an open gradebook to read instead of opening ``gradebook_url``.
+    """
     from nbgrader.api import Gradebook
 
-    with Gradebook(gradebook_url) as gb:
+    with contextlib.nullcontext(gb) if gb is not None else Gradebook(gradebook_url) as gb:
         manual = manual_cells(gb, assignment)
         auto_max = round(sum(_max_scores(gb, assignment).values()) - sum(manual.values()), 2)
         for row in rows:

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Any, Dict, Unicode
+from traitlets import Any, Dict, List, Unicode
 
 import autograder
 import course
@@ -73,6 +73,13 @@ BASE_ENV = {
 
 #: The whole environment bubblewrap starts with: nothing of the grader's.
 LAUNCHER_ENV = {"PATH": BASE_ENV["PATH"], "LANG": "C.UTF-8"}
+
+
+#: What ``python -m ipykernel_launcher`` runs (the working folder, ``sys.path[0]``
+#: under ``-c``, left out of the path while it loads), without the debugger:
+#: grading never attaches one, and loading debugpy is a tenth of a kernel's start.
+KERNEL_LAUNCHER = ("import sys; del sys.path[0]; sys.modules['debugpy'] = None; "
+                   "from ipykernel import kernelapp; kernelapp.launch_new_instance()")
 
 
 class SandboxError(GradingError):
@@ -228,12 +235,17 @@ class SandboxKernelManager(AsyncKernelManager):
     policy = Any(help="The SandboxPolicy of the kernel")
     work = Unicode(help="The kernel's working folder (its only writable place)")
     sandbox_env = Dict(help="Environment variables added in the sandbox")
+    preimports = List(Unicode(), help="Modules the kernel imports while it starts")
 
     def format_kernel_cmd(self, extra_arguments=None) -> list[str]:
         cmd = super().format_kernel_cmd(extra_arguments)
         # bubblewrap does not forward signals: interrupt by message instead.
         self.kernel_spec.interrupt_mode = "message"
         cmd = [sys.executable if part in {"python", "python3"} else part for part in cmd]
+        if cmd[1:3] == ["-m", "ipykernel_launcher"]:
+            cmd[1:3] = ["-c", KERNEL_LAUNCHER]
+        if self.preimports:
+            cmd.append(f"--IPKernelApp.exec_lines={preimport_code(self.preimports)!r}")
         return self.policy.wrap(cmd, Path(self.work), dict(self.sandbox_env))
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
@@ -256,14 +268,36 @@ class SandboxKernelManager(AsyncKernelManager):
             process.kill()
 
 
-def kernel_manager(work: Path, policy: SandboxPolicy,
-                   env: dict[str, str]) -> SandboxKernelManager:
-    """A kernel manager for a sandboxed kernel talking over sockets in ``work/.kernel``."""
+def preimport_code(modules) -> str:
+    """One line importing ``modules`` and leaving no name behind (a missing one is skipped).
+
+    One line: a kernel's ``exec_lines`` given on its command line keep no newline.
+
+    Examples
+    --------
+    >>> import sys
+    >>> namespace = {}
+    >>> exec(preimport_code(["json", "no_such_module"]), namespace)
+    >>> "json" in sys.modules, sorted(k for k in namespace if not k.startswith("__"))
+    (True, [])
+    """
+    return ("import importlib.util as _crm_u; "
+            f"_crm_m = [__import__(m) for m in {tuple(modules)!r} if _crm_u.find_spec(m)]; "
+            "del _crm_u, _crm_m")
+
+
+def kernel_manager(work: Path, policy: SandboxPolicy, env: dict[str, str],
+                   preimports=()) -> SandboxKernelManager:
+    """A kernel manager for a sandboxed kernel talking over sockets in ``work/.kernel``.
+
+    ``preimports`` are imported by the kernel as it starts, before it answers
+    (see :mod:`autograder.kernelahead`).
+    """
     sockets = work / ".kernel"
     sockets.mkdir(parents=True, exist_ok=True)
     (work / ".tmp").mkdir(exist_ok=True)  # TMPDIR: the sandbox's /tmp is read-only
     confine.write_identity(work, policy.run_as)
     km = SandboxKernelManager(transport="ipc", ip=str(sockets / "k"), policy=policy,
-                              work=str(work), sandbox_env=env)
+                              work=str(work), sandbox_env=env, preimports=list(preimports))
     km.connection_file = str(sockets / "connection.json")
     return km

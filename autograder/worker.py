@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import copy
 import ctypes
-import hashlib
 import html
 import shutil
 import signal
@@ -35,13 +34,13 @@ from pathlib import Path
 
 import nbformat
 
+from autograder import kernelahead
 from autograder.answers import Score, precompute, score_folder, write_cases
-from autograder.confine import folder_full, private_mounts, scratch_folder
+from autograder.confine import folder_full, private_mounts
 from autograder.coursedir import GradingError
 from autograder.execute import Event, Limits, run_notebook
 from autograder.restore import restore_cells
 from autograder.safety import check_folder, check_notebook_path, copy_tree
-from autograder.sandbox import SandboxPolicy
 from autograder.submissions import find_notebook, read_submission
 
 #: Status words, most serious first: a row shows the first that applies.
@@ -136,9 +135,11 @@ def die_with_parent() -> None:
     """Set up a worker: killed with its parent (a killed run leaves no workers), quiet."""
     # A duplicated cell id is a note in the status message, not a warning on the console.
     warnings.filterwarnings("ignore", message="Non-unique cell id")
-    from autograder.nbgrader_light import light
+    from autograder.nbgrader_light import one_engine_per_database
 
-    light()  # feedback pages use nbgrader's GetGrades: not its server extensions
+    # Feedback pages use nbgrader's GetGrades: not its server extensions, and
+    # one database engine for all the pages this worker writes.
+    one_engine_per_database()
     try:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
@@ -146,8 +147,15 @@ def die_with_parent() -> None:
     private_mounts()  # scratch folders are mounted where only this worker sees them
 
 
-def warm_up(assignment: str, feedback: bool = True) -> None:
-    """Import in a new worker what grading needs, before the first student arrives."""
+def warm_up(assignment: str, feedback: bool = True,
+            kernel: tuple[str, str, int] | None = None) -> None:
+    """Import in a new worker what grading needs, before the first student arrives.
+
+    ``kernel`` (assignment, scratch folder, memory cap) also launches the
+    first student's kernel (:func:`autograder.kernelahead.start_ahead`).
+    """
+    if kernel is not None:
+        kernelahead.start_ahead(kernelahead.Key(*kernel))
     import jupyter_client  # noqa: F401
     import nbclient  # noqa: F401
 
@@ -266,28 +274,32 @@ def _grade_submission(job: Job) -> StudentResult:
     submitted_dir.mkdir(parents=True, exist_ok=True)
     nbformat.write(restored, submitted_dir / f"{job.assignment}.ipynb")
 
-    # A short folder name: the kernel's Unix sockets live there (paths of at most 107 bytes).
-    work = Path(job.scratch) / hashlib.sha1(job.nb_id.encode()).hexdigest()[:10]
     full = copy.deepcopy(restored)
     _with_hidden_tests(full, job.sources)
-    with scratch_folder(work):  # capped in files and bytes, removed afterwards
-        grading = work / "grading"
+    key = kernelahead.Key(job.assignment, job.scratch, job.memory_bytes)
+    # This student's kernel: launched while the one before ran (or now), in a
+    # fresh scratch folder capped in files and bytes, removed afterwards.
+    kernel = kernelahead.take(key)
+    try:
+        work, grading = kernel.work, kernel.grading
         write_cases(job.assignment, job.student_id, grading)
         # The reference's answers are worked out while the kernel runs (answers.precompute).
-        ahead = threading.Thread(target=precompute, args=(job.assignment, job.student_id),
-                                 daemon=True)
-        ahead.start()
+        reference = threading.Thread(target=precompute, args=(job.assignment, job.student_id),
+                                     daemon=True)
+        reference.start()
         nbformat.write(restored, work / f"{job.assignment}.ipynb")
-        report = run_notebook(full, work, limits=job.limits,
-                              policy=SandboxPolicy(memory_bytes=job.memory_bytes),
-                              env={"CRM_GRADING_DIR": str(grading),
-                                   "CRM_STUDENT_ID": job.student_id})
-        ahead.join()
+        kernel.hand_over(kernel.km.policy.run_as)
+        kernelahead.start_ahead(key)  # the next student's kernel boots while this one runs
+        report = run_notebook(full, work, limits=job.limits, km=kernel.km, kc=kernel.kc,
+                              preamble=kernelahead.student_preamble(job.student_id))
+        reference.join()
         if folder_full(work) and not any(e.status == "file-limit" for e in report.events):
             report.events.append(Event("file-limit", None, "the working folder filled up "
                                        "(too many files or bytes); later writes failed"))
         scores = score_folder(job.assignment, grading, job.student_id)
         handed_in = any((grading / "answers").glob("*.json"))
+    finally:
+        kernel.close()
     for event in report.events:
         statuses.append(event.status)
         if event.message not in messages:
