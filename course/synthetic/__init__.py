@@ -136,6 +136,36 @@ def transactions_from_rows(rows) -> pd.DataFrame:
 #: Environment variable the grader sets to the id of the submission it runs.
 STUDENT_ID_VAR = "CRM_STUDENT_ID"
 
+
+def graded_student_id(student_id: str | None) -> str:
+    """The id a student's data are made from: the grader's ``CRM_STUDENT_ID``, else the typed one.
+
+    While grading, the submission's id wins over the id typed in the notebook,
+    so every student is graded on the data made for them.
+
+    Raises
+    ------
+    ValueError
+        If neither is set (in both languages: set ``STUDENT_ID`` first).
+
+    Examples
+    --------
+    >>> saved = os.environ.pop(STUDENT_ID_VAR, None)
+    >>> graded_student_id(" s001 ")  # typed: spaces around it do not count
+    's001'
+    >>> os.environ[STUDENT_ID_VAR] = "s042"
+    >>> graded_student_id("s001")
+    's042'
+    >>> del os.environ[STUDENT_ID_VAR]
+    >>> if saved is not None:
+    ...     os.environ[STUDENT_ID_VAR] = saved
+    """
+    graded = os.environ.get(STUDENT_ID_VAR) or ""
+    sid = graded if graded.strip() else (student_id or "").strip()
+    if not sid:
+        raise ValueError(both("err_student_id"))
+    return sid
+
 #: Number of customers in a student's chapter-5 data set.
 STUDENT_CUSTOMERS = (90, 150)
 
@@ -237,10 +267,7 @@ def student_transactions(student_id: str | None = None,
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    graded = os.environ.get(STUDENT_ID_VAR) or ""
-    sid = graded if graded.strip() else (student_id or "").strip()
-    if not sid:
-        raise ValueError(both("err_student_id"))
+    sid = graded_student_id(student_id)
     return transactions_for_student(sid, n_customers=n_customers)
 
 

@@ -20,13 +20,11 @@ True
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pandas as pd
 
 from course.i18n import both
-from course.synthetic import STUDENT_ID_VAR, rng_from_seed
+from course.synthetic import graded_student_id, rng_from_seed
 
 __all__ = ["event_log_for_student", "events_from_rows", "make_event_log", "student_events",
            "student_log_size"]
@@ -175,8 +173,5 @@ def student_events(student_id: str | None = None) -> pd.DataFrame:
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    graded = os.environ.get(STUDENT_ID_VAR) or ""
-    sid = graded if graded.strip() else (student_id or "").strip()
-    if not sid:
-        raise ValueError(both("err_student_id"))
+    sid = graded_student_id(student_id)
     return event_log_for_student(sid)

@@ -27,14 +27,12 @@ True
 from __future__ import annotations
 
 import functools
-import os
 
 import numpy as np
 import pandas as pd
 
 from course.data import RAW_RETAIL_COLUMNS, load_dataset  # noqa: F401 - the doctest
-from course.i18n import both
-from course.synthetic import STUDENT_ID_VAR, rng_from_seed
+from course.synthetic import graded_student_id, rng_from_seed
 
 __all__ = ["CAPSTONE_CUSTOMERS", "NO_ID_SHARE", "raw_retail", "raw_rows",
            "raw_slice_for_student", "student_raw_slice"]
@@ -106,6 +104,7 @@ def student_raw_slice(student_id: str | None = None) -> pd.DataFrame:
 
     Examples
     --------
+    >>> import os
     >>> saved = os.environ.pop("CRM_STUDENT_ID", None)
     >>> mine = student_raw_slice("s001")
     >>> os.environ["CRM_STUDENT_ID"] = "s001"
@@ -115,10 +114,7 @@ def student_raw_slice(student_id: str | None = None) -> pd.DataFrame:
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    graded = os.environ.get(STUDENT_ID_VAR) or ""
-    sid = graded if graded.strip() else (student_id or "").strip()
-    if not sid:
-        raise ValueError(both("err_student_id"))
+    sid = graded_student_id(student_id)
     return raw_slice_for_student(sid)
 
 

@@ -15,13 +15,11 @@ True
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pandas as pd
 
 from course.i18n import both
-from course.synthetic import STUDENT_ID_VAR, rng_from_seed
+from course.synthetic import graded_student_id, rng_from_seed
 
 #: The shop's calendar: first purchases in the first 12 weeks of 2024, 26 weeks of
 #: calibration (to 2024-06-30, included) and 26 weeks of holdout (to 2024-12-29).
@@ -148,6 +146,7 @@ def student_clv_transactions(student_id: str | None = None) -> pd.DataFrame:
 
     Examples
     --------
+    >>> import os
     >>> saved = os.environ.pop("CRM_STUDENT_ID", None)
     >>> student_clv_transactions("s001").equals(student_clv_transactions("s002"))
     False
@@ -158,10 +157,7 @@ def student_clv_transactions(student_id: str | None = None) -> pd.DataFrame:
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    graded = os.environ.get(STUDENT_ID_VAR) or ""
-    sid = graded if graded.strip() else (student_id or "").strip()
-    if not sid:
-        raise ValueError(both("err_student_id"))
+    sid = graded_student_id(student_id)
     return clv_transactions_for_student(sid)
 
 

@@ -22,13 +22,11 @@ Examples
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pandas as pd
 
 from course.i18n import both
-from course.synthetic import STUDENT_ID_VAR, rng_from_seed
+from course.synthetic import graded_student_id, rng_from_seed
 
 __all__ = ["MY_SHOP", "STREET_AS_OF", "STREET_SHOPS", "make_rice_purchases", "make_street",
            "street_for_student", "student_street"]
@@ -198,6 +196,7 @@ def student_street(student_id: str | None = None) -> dict:
 
     Examples
     --------
+    >>> import os
     >>> saved = os.environ.pop("CRM_STUDENT_ID", None)
     >>> mine = student_street("s001")
     >>> sorted(mine)
@@ -209,8 +208,5 @@ def student_street(student_id: str | None = None) -> dict:
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    graded = os.environ.get(STUDENT_ID_VAR) or ""
-    sid = graded if graded.strip() else (student_id or "").strip()
-    if not sid:
-        raise ValueError(both("err_student_id"))
+    sid = graded_student_id(student_id)
     return street_for_student(sid)

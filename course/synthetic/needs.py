@@ -24,13 +24,11 @@ True
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pandas as pd
 
 from course.i18n import both
-from course.synthetic import STUDENT_ID_VAR, rng_from_seed
+from course.synthetic import graded_student_id, rng_from_seed
 
 __all__ = ["LEVELS", "SCALE", "SEGMENTS", "STUDENT_RESPONDENTS", "make_survey",
            "student_survey", "survey_for_student", "survey_from_rows"]
@@ -188,8 +186,5 @@ def student_survey(student_id: str | None = None) -> pd.DataFrame:
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    graded = os.environ.get(STUDENT_ID_VAR) or ""
-    sid = graded if graded.strip() else (student_id or "").strip()
-    if not sid:
-        raise ValueError(both("err_student_id"))
+    sid = graded_student_id(student_id)
     return survey_for_student(sid)

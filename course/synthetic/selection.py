@@ -20,13 +20,11 @@ True
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pandas as pd
 
 from course.i18n import both
-from course.synthetic import STUDENT_ID_VAR, rng_from_seed
+from course.synthetic import graded_student_id, rng_from_seed
 
 __all__ = ["make_accounts", "make_selection_transactions", "selection_shop_size",
            "selection_transactions_for_student", "student_selection_transactions"]
@@ -142,6 +140,7 @@ def student_selection_transactions(student_id: str | None = None) -> pd.DataFram
 
     Examples
     --------
+    >>> import os
     >>> saved = os.environ.pop("CRM_STUDENT_ID", None)
     >>> mine = student_selection_transactions("s001")
     >>> os.environ["CRM_STUDENT_ID"] = "s001"
@@ -151,10 +150,7 @@ def student_selection_transactions(student_id: str | None = None) -> pd.DataFram
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    graded = os.environ.get(STUDENT_ID_VAR) or ""
-    sid = graded if graded.strip() else (student_id or "").strip()
-    if not sid:
-        raise ValueError(both("err_student_id"))
+    sid = graded_student_id(student_id)
     return selection_transactions_for_student(sid)
 
 

@@ -21,13 +21,10 @@ True
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pandas as pd
 
-from course.i18n import both
-from course.synthetic import STUDENT_ID_VAR, rng_from_seed
+from course.synthetic import graded_student_id, rng_from_seed
 
 #: Features of a student's customers: visits a month, mean spend per visit (yuan), share of
 #: orders placed online (0 to 1).
@@ -130,8 +127,5 @@ def student_stp_data(student_id: str | None = None):
     >>> if saved is not None:
     ...     os.environ["CRM_STUDENT_ID"] = saved
     """
-    graded = os.environ.get(STUDENT_ID_VAR) or ""
-    sid = graded if graded.strip() else (student_id or "").strip()
-    if not sid:
-        raise ValueError(both("err_student_id"))
+    sid = graded_student_id(student_id)
     return stp_data_for_student(sid)
