@@ -129,7 +129,9 @@ def hand_over(work: Path, uid: int) -> None:
     os.chown(work, uid, uid, follow_symlinks=False)
     for top, dirs, files in os.walk(work):
         for name in dirs + files:
-            os.chown(os.path.join(top, name), uid, uid, follow_symlinks=False)
+            # a file the kernel removed meanwhile needs no owner
+            with contextlib.suppress(FileNotFoundError):
+                os.chown(os.path.join(top, name), uid, uid, follow_symlinks=False)
 
 
 def _libc():

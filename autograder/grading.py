@@ -374,10 +374,28 @@ class Grader:
                 queue = list(pending)
                 window = 2 * workers
                 futures: dict = {}
-                page_futures = [self._page(pool, nb_id) for nb_id in pages]
+                page_futures = []
+                for nb_id in pages:
+                    try:
+                        page_futures.append(self._page(pool, nb_id))
+                    except BrokenProcessPool:
+                        failed_pages = True
                 _top_up(pool, queue, futures, window)
                 while futures:
-                    done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                    done, _ = wait(futures, timeout=5, return_when=FIRST_COMPLETED)
+                    if not done and getattr(pool, "_broken", False):
+                        # a pool that broke while a student was being submitted may
+                        # never fail that future: count what is left as broken
+                        stranded = list(futures.values())
+                        futures.clear()
+                        for job in stranded:
+                            if attempt == 1:
+                                retry.append(job)
+                                continue
+                            result = self._failed(job, "the grading worker process died")
+                            self._record(job, result)
+                            rows[job.student_id] = result
+                        break
                     for future in done:
                         job = futures.pop(future)
                         try:
@@ -393,8 +411,10 @@ class Grader:
                         rows[job.student_id] = result
                         self.write_csv([rows[sid] for sid in order if sid in rows])
                         if self.feedback and self._ran(job.nb_id):
-                            with contextlib.suppress(BrokenProcessPool):
+                            try:
                                 page_futures.append(self._page(pool, job.nb_id))
+                            except BrokenProcessPool:
+                                failed_pages = True  # nbgrader writes them at the end
                         flagged += result.status != "ok"
                         bar.set_postfix_str(f"{job.student_id}: {result.status}; "
                                             f"flagged {flagged}")

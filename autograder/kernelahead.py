@@ -108,9 +108,15 @@ class Kernel:
         process = getattr(self.km.provisioner, "process", None)
         return process is not None and process.poll() is None
 
-    def hand_over(self, uid: int) -> None:
-        """Give what the worker wrote into the folder (inputs, notebook) to the kernel's uid."""
-        hand_over(self.work, uid)
+    def hand_over(self, uid: int, notebook: Path) -> None:
+        """Give what the worker wrote (the hidden inputs, ``notebook``) to the kernel's uid.
+
+        Only those: the kernel, booting, may be creating and removing its own
+        files elsewhere in the folder (no student code has run there yet).
+        """
+        for path in (self.grading, notebook):
+            with contextlib.suppress(FileNotFoundError):
+                hand_over(path, uid)
 
     def close(self) -> None:
         """Kill the kernel, wait for its sandbox to end, remove the folder."""
@@ -150,10 +156,13 @@ def launch(key: Key) -> Kernel:
         policy = SandboxPolicy(memory_bytes=key.memory_bytes, uid=sandbox_uid(number))
         km = kernel_manager(work, policy, {"CRM_GRADING_DIR": str(work / "grading")},
                             preimports=preimports(key.assignment))
-        run_sync(km.start_kernel)()
+        # As nbclient starts its kernels: no IPython history file in the folder.
+        run_sync(km.start_kernel)(extra_arguments=["--HistoryManager.hist_file=:memory:"])
         kc = km.client()
         kc.start_channels()
     except BaseException:
+        with contextlib.suppress(Exception):
+            km.kill_now()
         stack.close()
         raise
     return Kernel(key, work, km, kc, stack)

@@ -21,6 +21,7 @@ bad submission. Its steps:
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import ctypes
 import html
@@ -288,8 +289,11 @@ def _grade_submission(job: Job) -> StudentResult:
                                      daemon=True)
         reference.start()
         nbformat.write(restored, work / f"{job.assignment}.ipynb")
-        kernel.hand_over(kernel.km.policy.run_as)
-        kernelahead.start_ahead(key)  # the next student's kernel boots while this one runs
+        kernel.hand_over(kernel.km.policy.run_as, work / f"{job.assignment}.ipynb")
+        # The next student's kernel boots while this one runs. If it cannot be
+        # launched now, that is not this student's doing: take() tries again.
+        with contextlib.suppress(Exception):
+            kernelahead.start_ahead(key)
         report = run_notebook(full, work, limits=job.limits, km=kernel.km, kc=kernel.kc,
                               preamble=kernelahead.student_preamble(job.student_id))
         reference.join()

@@ -54,6 +54,8 @@ def test_each_student_gets_their_own_kernel_and_folder(key):
     first = kernelahead.take(key)
     kernelahead.start_ahead(key)
     seen, nb = _probe(first, "s001")
+    # as in a kernel nbclient starts: no IPython history written into the folder
+    assert not list(first.work.rglob("history.sqlite*"))
     first.close()
     second = kernelahead.take(key)
     assert second.work != first.work and second.km is not first.km
