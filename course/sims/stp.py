@@ -478,9 +478,12 @@ def sample_distances(matrix: pd.DataFrame, n: int = 1000) -> SampleDistances:
 
     Examples
     --------
+    Two of three customers, picked as scikit-learn picks its silhouette sample
+    (the first ``n`` of ``RandomState(0).permutation``):
+
     >>> d = sample_distances(pd.DataFrame({"x": [0.0, 3.0, 1.0]}), n=2)
     >>> d.indices.tolist(), d.matrix.tolist()
-    ([0, 1], [[0.0, 3.0], [3.0, 0.0]])
+    ([2, 1], [[0.0, 2.0], [2.0, 0.0]])
     """
     X = matrix.to_numpy(dtype=float)
     indices = np.random.RandomState(0).permutation(len(X))[:min(n, len(X))]
