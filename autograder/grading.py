@@ -437,6 +437,9 @@ class Grader:
                         failed_pages = True
                         self.log(f"a feedback page failed ({type(exc).__name__}: "
                                  f"{str(exc)[:200]}); writing them with nbgrader")
+            if retry and attempt == 1:
+                self.log(f"a grading worker process died: {len(retry)} student(s) not "
+                         "finished are graded again by new workers")
             pending, pages = retry, []
         bar.close()
         if failed_pages:
