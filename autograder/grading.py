@@ -385,16 +385,9 @@ class Grader:
                     done, _ = wait(futures, timeout=5, return_when=FIRST_COMPLETED)
                     if not done and getattr(pool, "_broken", False):
                         # a pool that broke while a student was being submitted may
-                        # never fail that future: count what is left as broken
-                        stranded = list(futures.values())
+                        # never fail that future: those students go back to the queue
+                        queue[:0] = futures.values()
                         futures.clear()
-                        for job in stranded:
-                            if attempt == 1:
-                                retry.append(job)
-                                continue
-                            result = self._failed(job, "the grading worker process died")
-                            self._record(job, result)
-                            rows[job.student_id] = result
                         break
                     for future in done:
                         job = futures.pop(future)
